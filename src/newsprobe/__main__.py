@@ -1,0 +1,5 @@
+import sys
+
+from newsprobe.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Vocabularies as data: word lists and patterns the stages read."""

@@ -1,0 +1,35 @@
+"""Patterns of page furniture: related-item openers, photo credits, promo lines."""
+
+from __future__ import annotations
+
+import re
+
+# A line that opens a block of links to other stories.
+RELATED_OPENERS = re.compile(
+    r"^\s*(you may also like|related( (articles|stories|coverage|content|posts|news))?|read (more|next|also)|"
+    r"more (from|on|stories|news)\b.*|recommended( for you)?|trending( now| stories)?|most (read|popular)|"
+    r"popular (now|stories)|what to read next|further reading|see also|latest (news|stories)|"
+    r"around the web|from our partners|top stories|sponsored( stories| content)?|more in .*)\s*:?\s*$",
+    re.I,
+)
+
+# A trailing photo credit: "(Getty Images)", "(Pavlo Pakhomenko/NurPhoto via Getty Images)", "(AP Photo/…)".
+CREDIT_TAIL = re.compile(
+    r"\s*\((?:[^()]*\b(?:Getty|Images?|Photo|Reuters|AP|AFP|EPA|Shutterstock|Alamy|Bloomberg|Pool|Courtesy|"
+    r"File|Credit|via|Photograph|Pic|Picture)\b[^()]*)\)\s*$"
+)
+
+# Whole lines that are credits: "Photo: Reuters", "Getty Images", "Image credit: …".
+CREDIT_LINE = re.compile(
+    r"^\s*((photo|image|picture|video)( credit)?s?\s*[:/]|credit\s*:|getty images\b|\(?(ap|afp|reuters)\)?\s*$|"
+    r"©|copyright\b)",
+    re.I,
+)
+
+# Promo and call-to-action lines: newsletters, apps, social, ads.
+PROMO_LINE = re.compile(
+    r"(\bsign up\b|\bsubscribe\b|newsletter|download (the|our) app|follow us|click here|"
+    r"\badvertisement\b|^\s*(share|tweet|email|print|comments?)\s*$|listen to (this|fox news) article|"
+    r"you can now listen to|all rights reserved|terms of (use|service)|privacy policy|cookie)",
+    re.I,
+)

@@ -1,0 +1,1 @@
+"""The analysis stages; each is listed by versioned name in ``newsprobe.registry``."""

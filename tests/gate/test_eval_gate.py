@@ -1,0 +1,20 @@
+"""The quality gate: dev-set scores on ../shared/data must not drop below the floors in floors.json."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import shared_path
+
+pytestmark = [pytest.mark.gate, pytest.mark.slow]
+FLOORS = json.loads((Path(__file__).with_name("floors.json")).read_text())
+
+
+def test_extraction_floors():
+    from newsprobe.eval import evaluate
+
+    scores = evaluate("extraction", [str(shared_path("extraction", "aeb-dev"))])
+    print("extraction scores:", json.dumps(scores))
+    assert scores["html"]["f1"] >= FLOORS["extraction.html.f1"]
+    assert scores["text"]["f1"] >= FLOORS["extraction.text.f1"]
