@@ -33,3 +33,66 @@ def test_short_body_paragraph_without_caption_stays_body():
     text = "A headline here\n\nHe left.\n\nNo comment\n\nShe stayed on for two more years, aides said."
     segments, _, _ = kinds(text)
     assert ("body", "No comment") in segments and ("body", "He left.") in segments
+
+
+CLEAN_ARTICLE = """Council approves new budget after long debate
+
+The city council on Tuesday approved a budget of $4.2 million for the coming year.
+
+"We had to make hard choices," said Mayor Ellen Park.
+
+Not everyone agreed.
+
+Councillor Tom Reyes voted against it, saying the cuts to libraries
+went too far and would hurt families.
+
+Read more about it here.
+"""
+
+
+def test_clean_article_text_is_title_and_body():
+    segments, related, title = kinds(CLEAN_ARTICLE)
+    assert title == "Council approves new budget after long debate"
+    assert segments[0] == ("title", title)
+    assert [k for k, _ in segments[1:]] == ["body"] * (len(segments) - 1)
+    assert ("body", "Not everyone agreed.") in segments
+    assert ("body", "went too far and would hurt families.") in segments
+    assert related == []
+
+
+MENU_PAGE = """Daily Bugle
+  Home
+  World
+  Sports
+  Business
+  Opinion
+
+Harbour bridge to close for repairs next spring
+
+By Ann Lee
+March 3, 2024
+
+The harbour bridge will close for six weeks next spring while engineers replace worn cables, the transport department said on Monday.
+
+Drivers will be sent over the north crossing, which officials expect to add about twenty minutes to a typical commute at peak hours.
+
+"The work cannot wait any longer," a department spokesperson said, adding that the cables were installed in 1978.
+
+Most read
+  Local team wins title
+  Storm warning for the coast
+  New school opens
+
+About us
+Contact
+Privacy policy
+"""
+
+
+def test_menus_and_footers_are_not_body():
+    segments, _, title = kinds(MENU_PAGE)
+    body = [t for k, t in segments if k == "body"]
+    assert len(body) == 3 and body[0].startswith("The harbour bridge will close")
+    assert title == "Harbour bridge to close for repairs next spring"
+    for junk in ("Home", "Sports", "Local team wins title", "Privacy policy", "Daily Bugle"):
+        assert dict((t, k) for k, t in segments)[junk] != "body", junk

@@ -16,6 +16,8 @@ class Block:
     end: int
     text: str
     blank_before: bool  # an empty line separates it from the previous block
+    indent: int = 0  # leading spaces or tabs on its line (menus in text dumps are indented)
+    blank_after: bool = True  # an empty line (or the end of the text) follows it
 
 
 def split_blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
@@ -32,6 +34,9 @@ def split_blocks(text: str, start: int = 0, end: int | None = None) -> list[Bloc
         s = match.start() + lead
         e = s + len(stripped)
         gap = text[previous_end:s]
-        blocks.append(Block(s, e, stripped, blank_before=gap.count("\n") >= 2 or not blocks))
+        blank = gap.count("\n") >= 2 or not blocks
+        if blocks:
+            blocks[-1].blank_after = blank
+        blocks.append(Block(s, e, stripped, blank_before=blank, indent=lead))
         previous_end = e
     return blocks

@@ -1,0 +1,1 @@
+"""Small trained models shipped with newsprobe (loaded lazily)."""
