@@ -72,9 +72,9 @@ Harbour bridge to close for repairs next spring
 By Ann Lee
 March 3, 2024
 
-The harbour bridge will close for six weeks next spring while engineers replace worn cables, the transport department said on Monday.
+The harbour bridge will close for six weeks next spring while engineers replace cables, the department said.
 
-Drivers will be sent over the north crossing, which officials expect to add about twenty minutes to a typical commute at peak hours.
+Drivers will be sent over the north crossing, which officials expect to add twenty minutes to a commute.
 
 "The work cannot wait any longer," a department spokesperson said, adding that the cables were installed in 1978.
 

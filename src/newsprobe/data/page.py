@@ -33,3 +33,12 @@ PROMO_LINE = re.compile(
     r"you can now listen to|all rights reserved|terms of (use|service)|privacy policy|cookie)",
     re.I,
 )
+
+# The class or id of an HTML element holding links to other stories (an XPath regex: no quotes).
+RELATED_CONTAINER = (
+    r"related|recommend|more-stories|more_stories|read-?more|you-may|also-like|more-from|morefrom|"
+    r"trending|most-(read|popular)|popular-(posts|stories)|outbrain|taboola"
+)
+
+# A credit inside a figure caption: "…He didn't get it.Credit...Doug Mills/The New York Times", "Photo: …".
+CAPTION_CREDIT = re.compile(r"(Credit\s*(\.\.\.|…|:)|\b(Photo|Image|Picture)\s*(credit)?\s*:)\s*\S.*$", re.I)
