@@ -38,3 +38,48 @@ def test_mention_spans_point_at_the_text(seed_doc):
         for start, end in entity.mentions:
             assert seed_doc.text[start:end].strip() == seed_doc.text[start:end]
             assert seed_doc.text[start:end]
+
+
+def test_mistyped_surname_joins_the_person(seed_doc):
+    trump = by_name(seed_doc)["Donald Trump"]
+    administration = seed_doc.text.index("Trump administration")
+    assert (administration, administration + len("Trump")) in trump.mentions
+    assert not [e for e in seed_doc.entities if e.name == "Trump"]
+
+
+def test_initials_keep_their_dot(seed_doc):
+    entities = by_name(seed_doc)
+    assert entities["U.S."].type == "GPE"
+    assert "U.K." in entities and "U.S" not in entities
+
+
+def test_place_mistyped_as_person_is_a_place(seed_doc):
+    assert by_name(seed_doc)["Kyiv"].type == "GPE"
+    assert by_name(seed_doc)["Hoffman"].type == "PERSON"
+
+
+def test_apposition_descriptor_and_no_empty_ones(seed_doc):
+    entities = by_name(seed_doc)
+    assert "spokesperson for Putin" in entities["Dmitry Peskov"].descriptors
+    assert entities["European"].descriptors == []
+    for entity in seed_doc.entities:
+        assert "other" not in entity.descriptors
+
+
+def test_mention_spans_leave_out_articles(seed_doc):
+    white_house = by_name(seed_doc)["White House"]
+    assert {seed_doc.text[s:e] for s, e in white_house.mentions} == {"White House"}
+
+
+def test_descriptors_and_merging_on_written_text():
+    import newsprobe
+
+    text = (
+        "Harbour plan splits the council\n\n"
+        "Maria Lopez, a spokeswoman for the port authority, said the plan would go ahead.\n\n"
+        "Lopez added that work in Tarnow would start in May."
+    )
+    doc = newsprobe.analyze(text, id="written")
+    lopez = by_name(doc)["Maria Lopez"]
+    assert lopez.type == "PERSON" and len(lopez.mentions) == 2
+    assert "spokeswoman for the port authority" in lopez.descriptors
