@@ -42,3 +42,10 @@ RELATED_CONTAINER = (
 
 # A credit inside a figure caption: "…He didn't get it.Credit...Doug Mills/The New York Times", "Photo: …".
 CAPTION_CREDIT = re.compile(r"(Credit\s*(\.\.\.|…|:)|\b(Photo|Image|Picture)\s*(credit)?\s*:)\s*\S.*$", re.I)
+
+# Short lines that mark reader comments and social furniture: "2 days ago", "Reply", "12 Likes".
+COMMENT_MARK = re.compile(
+    r"\b(\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago|reply|replies|likes?|upvotes?|"
+    r"permalink|report( abuse)?|flag|posted (on|by|at)|comments?|share)\b",
+    re.I,
+)

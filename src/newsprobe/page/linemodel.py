@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from newsprobe.data.page import CREDIT_LINE, CREDIT_TAIL, PROMO_LINE, RELATED_OPENERS
+from newsprobe.data.page import COMMENT_MARK, CREDIT_LINE, CREDIT_TAIL, PROMO_LINE, RELATED_OPENERS
 from newsprobe.page.blocks import Block
 
 MODEL_FILE = "textdump_lines.json"
@@ -28,6 +28,8 @@ _LINKISH = re.compile(r"https?://|www\.|@\w|\.com\b", re.I)
 _DATELIKE = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 # A paragraph long enough to be prose wherever it stands on the page.
 LONG_PARAGRAPH_CHARS = 150
+# A headline repeated as the start of a teaser line is at least this long.
+MIN_PREFIX_CHARS = 20
 # Where no line of a page reaches the threshold, lines scoring this share of the page's best are body.
 FALLBACK_SHARE = 0.6
 
@@ -37,7 +39,7 @@ BASE_FEATURES = (
     "short_word_ratio", "menu_mark", "linkish", "datelike", "promo", "credit", "related_opener",
     "repeated", "before_first_long", "after_last_long", "prev_log_chars", "next_log_chars",
     "window_log_chars", "window_indented", "window_sentence_end", "window_long", "tab", "rel_log_chars",
-    "rel_window_log_chars",
+    "rel_window_log_chars", "prefix_repeat", "window_comment_mark", "window_repeated",
 )
 CONTEXT_FEATURES = ("prob", "prev_prob", "next_prob", "prev_max3", "next_max3", "window_mean5", "inside_run")
 
@@ -52,8 +54,9 @@ def line_features(blocks: list[Block]) -> list[list[float]]:
     counts: dict[str, int] = {}
     for block in blocks:
         counts[block.text] = counts.get(block.text, 0) + 1
+    prefixes = _prefix_repeats(blocks)
     own: list[dict[str, float]] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         text = block.text
         chars = len(text)
         words = _WORD.findall(text)
@@ -80,6 +83,8 @@ def line_features(blocks: list[Block]) -> list[list[float]]:
             "related_opener": float(bool(RELATED_OPENERS.match(text))),
             "repeated": float(counts[text] > 1),
             "tab": float("\t" in text),
+            "prefix_repeat": float(index in prefixes),
+            "comment_mark": float(len(words) <= 12 and bool(COMMENT_MARK.search(text))),
             "long": float(chars >= LONG_PARAGRAPH_CHARS and bool(_SENTENCE_END.search(text))),
         })
     longs = [i for i, f in enumerate(own) if f["long"]]
@@ -100,10 +105,29 @@ def line_features(blocks: list[Block]) -> list[list[float]]:
         feats["window_indented"] = sum(f["indented"] for f in window) / len(window)
         feats["window_sentence_end"] = sum(f["sentence_end"] for f in window) / len(window)
         feats["window_long"] = sum(f["long"] for f in window) / len(window)
+        feats["window_comment_mark"] = sum(f["comment_mark"] for f in window) / len(window)
+        feats["window_repeated"] = sum(f["repeated"] for f in window) / len(window)
         feats["rel_log_chars"] = feats["log_chars"] - page_max
         feats["rel_window_log_chars"] = feats["window_log_chars"] - page_max
         rows.append([feats[name] for name in BASE_FEATURES])
     return rows
+
+
+def _prefix_repeats(blocks: list[Block]) -> set[int]:
+    """Lines that begin another line, or begin with one (a teaser: its headline, then its lead)."""
+    starts: dict[str, list[int]] = {}
+    for index, block in enumerate(blocks):
+        if len(block.text) >= MIN_PREFIX_CHARS:
+            starts.setdefault(block.text[:MIN_PREFIX_CHARS], []).append(index)
+    found: set[int] = set()
+    for group in starts.values():
+        if len(group) < 2:
+            continue
+        for i in group:
+            for j in group:
+                if i != j and blocks[j].text.startswith(blocks[i].text) and blocks[j].text != blocks[i].text:
+                    found.update((i, j))
+    return found
 
 
 def context_features(probs: list[float]) -> list[list[float]]:
