@@ -21,6 +21,8 @@ from newsprobe.page.blocks import Block
 MODEL_FILE = "textdump_lines.json"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_PUNCT_CHAR = re.compile(r"[^\w\s]")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'»)\]]*$")
 _INNER_SENTENCE = re.compile(r"[.!?。！？][\"”’)]?\s+\S")
 _MENU_MARK = re.compile(r"[|»«•·›>]|\s/\s")
@@ -70,8 +72,8 @@ def line_features(blocks: list[Block]) -> list[list[float]]:
             "indented": float(block.indent > 0),
             "blank_before": float(block.blank_before),
             "blank_after": float(block.blank_after),
-            "punct_ratio": sum(not c.isalnum() and not c.isspace() for c in text) / chars,
-            "digit_ratio": sum(c.isdigit() for c in text) / chars,
+            "punct_ratio": len(_PUNCT_CHAR.findall(text)) / chars,
+            "digit_ratio": len(_DIGIT.findall(text)) / chars,
             "upper_initial_ratio": sum(w[0].isupper() for w in words) / n_words,
             "comma_rate": (text.count(",") + text.count("，") + text.count("、")) / n_words,
             "short_word_ratio": sum(len(w) <= 3 for w in words) / n_words,
