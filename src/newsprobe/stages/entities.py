@@ -166,7 +166,7 @@ def add_missed_surnames(parses: Iterable[Parse], mentions: list[_Mention]) -> li
 
     ("Maria Lopez said …" then "Lopez added …", where the tagger saw no entity in the second.)
     """
-    surnames = {}
+    surnames: dict[str, str] = {}
     for mention in mentions:
         tokens = mention.name.split()
         if mention.type == "PERSON" and len(tokens) > 1:
