@@ -36,3 +36,20 @@ def test_lone_name_seen_only_as_a_place_becomes_gpe():
 def test_a_person_seen_as_a_subject_stays_a_person():
     mentions = [_Mention((0, 5), "Smith", "PERSON", subject=True, place_context=True)]
     assert merge_mentions(mentions)[0].type == "PERSON"
+
+
+def test_descriptor_filter():
+    from newsprobe.stages.entities import _is_descriptor
+
+    assert _is_descriptor("White House press secretary")
+    assert _is_descriptor("spokesperson for Putin")
+    for junk in ("other", "Mr", "Mrs.", "15 percent polling threshold", "pic.twitter.com/x", "a b c d e f g h i"):
+        assert not _is_descriptor(junk), junk
+
+
+def test_descriptors_merge_without_case_repeats():
+    mentions = [
+        _Mention((0, 12), "Jane Doe", "PERSON", ["Rival"]),
+        _Mention((20, 23), "Doe", "PERSON", ["rival", "senator"]),
+    ]
+    assert merge_mentions(mentions)[0].descriptors == ["Rival", "senator"]

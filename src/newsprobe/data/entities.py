@@ -13,3 +13,8 @@ EMPTY_DESCRIPTOR_WORDS = frozenset({
     "other", "another", "many", "some", "several", "such", "same", "both", "all", "few", "more", "most",
     "various", "certain", "own", "new", "former", "latest", "first", "last", "top", "then", "now",
 })
+
+# Forms of address: not roles ("Mr", "Mrs", "Sir" alone say nothing about who someone is).
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "madam", "mister", "dr", "prof", "rev",
+})

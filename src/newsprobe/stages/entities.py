@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsprobe.data.entities import DOTTED_ENDINGS, EMPTY_DESCRIPTOR_WORDS, PLACE_PREPOSITIONS
+from newsprobe.data.entities import DOTTED_ENDINGS, EMPTY_DESCRIPTOR_WORDS, HONORIFICS, PLACE_PREPOSITIONS
 from newsprobe.nlp import Parse
 from newsprobe.record import Document, Entity
 
@@ -28,6 +28,11 @@ _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _INITIALS = re.compile(r"(?:\b\w\.){2,}$")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependency labels that open a clause: a phrase holding one is a description, not a role.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj"})
+# Descriptors are kept for these types (a place's "apposition" is usually a list of places).
+DESCRIBED_TYPES = frozenset({"PERSON", "ORG"})
+MAX_DESCRIPTOR_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -99,18 +104,29 @@ def _apposition_head(root: Token) -> Token | None:
 
 
 def _is_descriptor(text: str) -> bool:
+    """A role a reader can use: a few words, not only honorifics or quantifiers, no links or numbers first."""
     words = text.lower().split()
-    return bool(words) and any(w.isalpha() and w not in EMPTY_DESCRIPTOR_WORDS for w in words)
+    if not words or len(words) > MAX_DESCRIPTOR_WORDS or words[0][0].isdigit():
+        return False
+    if any(mark in text for mark in ("http", "@", "/")):
+        return False
+    meaningful = [w for w in words if w.strip(".").isalpha() and w.strip(".") not in EMPTY_DESCRIPTOR_WORDS]
+    return bool(meaningful) and not all(w.strip(".") in HONORIFICS for w in words)
 
 
 def _phrase_without(head: Token, excluded: Token | None) -> str:
+    """The noun phrase of ``head`` (no leading article), leaving out ``excluded``; empty if it holds a clause."""
     skip = set(excluded.subtree) if excluded is not None else set()
     words = [t for t in head.subtree if t not in skip and not (t.dep_ == "det" and t.i < head.i)]
+    if any(t.dep_ in CLAUSE_DEPS for t in words):
+        return ""  # "events that can limit her time…": a clause, not a role
     while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
         words.pop()
     while words and words[0].is_punct:
         words.pop(0)
-    return " ".join(t.text for t in words) if words else ""
+    if not words:
+        return ""
+    return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
 
 
 def _in_place_context(ent: Span) -> bool:
@@ -152,7 +168,7 @@ def collect_mentions(parses: Iterable[Parse]) -> list[_Mention]:
                     span,
                     name,
                     ent.label_,
-                    descriptors_of(ent),
+                    descriptors_of(ent) if ent.label_ in DESCRIBED_TYPES else [],
                     subject=ent.root.dep_ in SUBJECT_DEPS,
                     place_context=_in_place_context(ent),
                 )
@@ -252,7 +268,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[Entity]:
         descriptors: list[str] = []
         for mention in group:
             for d in mention.descriptors:
-                if d not in descriptors:
+                if d.lower() not in {known.lower() for known in descriptors}:
                     descriptors.append(d)
         entity_type = max({m.type for m in group}, key=lambda t: sum(m.type == t for m in group))
         entities.append(Entity(f"e{index}", display[key], entity_type, [m.span for m in group], descriptors))
