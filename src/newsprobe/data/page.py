@@ -49,3 +49,11 @@ COMMENT_MARK = re.compile(
     r"permalink|report( abuse)?|flag|posted (on|by|at)|comments?|share)\b",
     re.I,
 )
+
+# Bylines and datelines, which stand between a headline and its article: "By Ann Lee", "Reuters November
+# 18, 2019 11:03 PM", "Published 10:02 AM EST Nov 19, 2019", "Updated 2 hours ago".
+BYLINE = re.compile(
+    r"^\s*(by|posted|published|updated|written by|last updated)\b|\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b|"
+    r"\b\d+\s+(minutes?|hours?|days?)\s+ago\b|^(above|top|photo|image|video)\s*:",
+    re.I,
+)

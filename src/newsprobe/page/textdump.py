@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsprobe.data.page import CREDIT_LINE, CREDIT_TAIL, PROMO_LINE, RELATED_OPENERS
+from newsprobe.data.page import BYLINE, CREDIT_LINE, CREDIT_TAIL, PROMO_LINE, RELATED_OPENERS
 from newsprobe.page.blocks import Block, split_blocks
 from newsprobe.page.linemodel import body_mask, load_line_model
 from newsprobe.page.related import is_teaser, parse_related
@@ -22,7 +22,9 @@ MAX_LABEL_WORDS = 6
 # A title is one line of at most this many characters, not ending like a sentence.
 MAX_TITLE_CHARS = 300
 # How far (in lines) before the article a dump's title may stand: the byline and date come between.
-TITLE_LOOKBACK = 8
+TITLE_LOOKBACK = 12
+MIN_HEADLINE_WORDS = 4
+MAX_HEADLINE_WORDS = 30
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*$")
 # The first line of clean article text is its title when it is this short and reads as one.
 MAX_PROSE_TITLE_CHARS = 200
@@ -90,11 +92,25 @@ def _title_index(blocks: list[Block], body: list[bool], prose: bool) -> int | No
         return 0
     if first_body is None:
         return None
-    for index in range(first_body - 1, max(-1, first_body - 1 - TITLE_LOOKBACK), -1):
-        block = blocks[index]
-        if block.indent == 0 and _is_title(block) and len(block.text.split()) >= 4:
-            return index
-    return None
+    window = range(max(0, first_body - TITLE_LOOKBACK), first_body)
+    candidates = [i for i in window if _could_be_headline(blocks[i])]
+    # the headline is the longest title-like line shortly before the article (bylines, dates are shorter)
+    return max(candidates, key=lambda i: len(blocks[i].text.split()), default=None)
+
+
+def _could_be_headline(block: Block) -> bool:
+    text = block.text
+    words = len(text.split())
+    return (
+        block.indent == 0
+        and _is_title(block)
+        and MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS
+        and not BYLINE.search(text)
+        and not CREDIT_TAIL.search(text)
+        and not CREDIT_LINE.match(text)
+        and not PROMO_LINE.search(text)
+        and not text.endswith((")", ":"))
+    )
 
 
 def _related_opener(blocks: list[Block], body: list[bool]) -> int | None:
