@@ -17,6 +17,9 @@ QUOTE_PAIRS: dict[str, str] = {
     "»": "«",  # Danish/Swedish style »…«
 }
 
+# Two apostrophes used as a straight double quote (''…'').
+DOUBLE_APOSTROPHE = "''"
+
 # Verbs that introduce what someone said, wrote or thought (lemmas).
 SPEECH_VERBS = frozenset(
     """
@@ -34,6 +37,8 @@ SPEECH_VERBS = frozenset(
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "parataxis"})
 # Prepositions whose object is the content ("called for X", "warned against X", "talked about X").
 CONTENT_PREPS = frozenset({"for", "against", "about", "on", "of"})
+# Prepositions after a noun that introduce what a claim or view is about ("concerns about X").
+NOUN_CONTENT_PREPS = frozenset({"about", "over", "on", "against"})
 # Dependency labels of a verb's subject (the speaker).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Clause links through which a verb inherits its head's subject ("… and warned", "…, adding").

@@ -17,6 +17,7 @@ from newsprobe.data.speech import (
     CONTENT_DEPS,
     DASH_CUES,
     CONTENT_PREPS,
+    NOUN_CONTENT_PREPS,
     INHERIT_DEPS,
     MENTION_DROP_DEPS,
     SUBJECT_DEPS,
@@ -64,9 +65,13 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
     doc = parse.doc
     for sent in doc.sents:
         for token in sent:
-            if in_quote[token.i]:
-                continue
             made, cue_token, kind = None, token, ""
+            if token.text in DASH_CUES and token.i + 1 < len(doc):
+                made = _dash_attribution(parse, sent, token, runs, index, claimed)
+                if made is not None:  # a signed quote needs no cue model
+                    _take_runs(made, runs, claimed)
+                    found.append(made)
+                continue
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 made, kind = _according_to(parse, sent, token, index), "according"
             elif token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
@@ -79,12 +84,14 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                     kind = "aside"  # "But to prevent problems, he said, officials should be vigilant."
                 if kind != "none":
                     made = _verb_attribution(parse, sent, token, runs, index, claimed, kind)
-            elif token.text in DASH_CUES and token.i + 1 < len(doc):
-                made, kind = _dash_attribution(parse, sent, token, runs, index, claimed), "dash"
+            elif token.pos_ == "NOUN":
+                made, kind = _noun_attribution(parse, token, runs, index)
             if made is None:
                 continue
             made.key = f"{cue_token.lemma_.lower()}|{kind}"
             made.features = candidate_features(cue_token, kind, made, parse)
+            if in_quote[token.i]:
+                made.features = [f"inq|{f}" for f in made.features[:3]] + ["inq"]
             if scorer(made) >= CUE_THRESHOLD:
                 _take_runs(made, runs, claimed)
                 found.append(made)
@@ -234,6 +241,27 @@ def _colon_run(parse: Parse, sent: SpacySpan, verb: Token, runs: list[QuoteRun],
         if token.pos_ == "VERB" or token.text in ".;“\"«":
             return None
     return None
+
+
+def _noun_attribution(parse: Parse, noun: Token, runs: list[QuoteRun], index: int) -> tuple[Attribution | None, str]:
+    """ "Trump's claim that …", "warnings from his attorney that …", "concerns about …"."""
+    clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+              and (c.left_edge.lower_ in ("that", "to") or any(g.dep_ == "mark" for g in c.children))]
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS and c.i > noun.i]
+    chosen, kind = (clause, "N-clause") if clause else (preps, f"N-{preps[0].lower_}") if preps else ([], "")
+    if not chosen:
+        return None, ""
+    doc = noun.doc
+    start = min(c.left_edge.i for c in chosen)
+    end = max(c.right_edge.i for c in chosen) + 1
+    trimmed = _trim(doc, start, end)
+    if trimmed is None:
+        return None, ""
+    content = _widen_to_runs(parse.char_span(doc[trimmed[0] : trimmed[1]]), runs)
+    sources = [c for c in noun.children if c.dep_ == "poss"]
+    sources += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for g in c.children if g.dep_ == "pobj"]
+    mention = parse.char_span(mention_span(sources[0])) if sources else None
+    return Attribution([content], parse.char_span(noun), mention, index), kind
 
 
 def _dash_attribution(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsprobe.data.speech import QUOTE_PAIRS
+from newsprobe.data.speech import DOUBLE_APOSTROPHE, QUOTE_PAIRS
 
 Span = tuple[int, int]
 
@@ -40,17 +40,23 @@ def _paragraph_runs(text: str, start: int, end: int) -> list[QuoteRun]:
     runs: list[QuoteRun] = []
     opened_at = -1
     closers = ""
-    for i in range(start, end):
-        ch = text[i]
-        if opened_at >= 0 and ch in closers and not _is_apostrophe(text, i, start, end):
-            if ch == '"' or i > opened_at + 1:
-                runs.append(QuoteRun(opened_at, i + 1))
-                opened_at = -1
-                continue
-        if ch in QUOTE_PAIRS and _opens(text, i, start, end):
-            if opened_at >= 0:  # a new quote opens before the last one closed: the last one ran on
-                runs.append(QuoteRun(opened_at, _rstrip(text, opened_at, i), unclosed=True))
-            opened_at, closers = i, QUOTE_PAIRS[ch]
+    depth = 0  # curly quotes nested inside the open one (“… “hell” …”)
+    i = start
+    while i < end:
+        # two apostrophes stand for a straight double quote (''…'' in some newspapers' text)
+        ch, width = ('"', 2) if text.startswith(DOUBLE_APOSTROPHE, i) else (text[i], 1)
+        closes = opened_at >= 0 and ch in closers and not _is_apostrophe(text, i, start, end)
+        if closes and depth:
+            depth -= 1
+        elif closes and (ch == '"' or i > opened_at + 1):
+            runs.append(QuoteRun(opened_at, i + width))
+            opened_at = -1
+        elif ch in QUOTE_PAIRS and _opens(text, i + width - 1, start, end):
+            if opened_at >= 0 and ch == text[opened_at] and ch != '"':
+                depth += 1
+            elif opened_at < 0:
+                opened_at, closers = i, QUOTE_PAIRS[ch]
+        i += width
     if opened_at >= 0 and _rstrip(text, opened_at, end) > opened_at + 1:
         runs.append(QuoteRun(opened_at, _rstrip(text, opened_at, end), unclosed=True))
     return runs
