@@ -37,10 +37,14 @@ SPEECH_VERBS = frozenset(
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "parataxis"})
 # Prepositions whose object is the content ("called for X", "warned against X", "talked about X").
 CONTENT_PREPS = frozenset({"for", "against", "about", "on", "of"})
+# Participle clauses that end a content (", adding …", ", citing …").
+TRAILING_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 # Prepositions after a noun that introduce what a claim or view is about ("concerns about X").
 NOUN_CONTENT_PREPS = frozenset({"about", "over", "on", "against"})
 # Dependency labels of a verb's subject (the speaker).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Words the parser reads as prepositions when they open a clause ("after the minister said …").
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as"})
 # Clause links through which a verb inherits its head's subject ("… and warned", "…, adding").
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl"})
 # Children of the subject left out of the speaker mention.

@@ -54,7 +54,12 @@ def candidate_features(cue: Token, kind: str, found: Attribution, parse: Parse) 
         f"cs={kind}|{size}",
         f"parts={min(len(found.content), 2)}",
         f"speech={lemma in SPEECH_VERBS}|{kind}",
+        f"direct={_all_quoted(found, parse)}|{lemma in SPEECH_VERBS}",
     ]
+
+
+def _all_quoted(found: Attribution, parse: Parse) -> bool:
+    return bool(found.runs) and all(any(r.start <= s and e <= r.end for r in found.runs) for s, e in found.content)
 
 
 @dataclass(slots=True)

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 from newsprobe.data.speech import (
     CONTENT_DEPS,
     DASH_CUES,
+    CLAUSE_PREPOSITIONS,
     CONTENT_PREPS,
     NOUN_CONTENT_PREPS,
     INHERIT_DEPS,
     MENTION_DROP_DEPS,
     SUBJECT_DEPS,
+    TRAILING_CLAUSE_DEPS,
 )
 from newsprobe.nlp import Parse
 from newsprobe.quotes.marks import QuoteRun
@@ -69,6 +71,7 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
             if token.text in DASH_CUES and token.i + 1 < len(doc):
                 made = _dash_attribution(parse, sent, token, runs, index, claimed)
                 if made is not None:  # a signed quote needs no cue model
+                    made.runs = _runs_within(made, runs)
                     _take_runs(made, runs, claimed)
                     found.append(made)
                 continue
@@ -88,6 +91,7 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                 made, kind = _noun_attribution(parse, token, runs, index)
             if made is None:
                 continue
+            made.runs = _runs_within(made, runs)
             made.key = f"{cue_token.lemma_.lower()}|{kind}"
             made.features = candidate_features(cue_token, kind, made, parse)
             if in_quote[token.i]:
@@ -124,13 +128,12 @@ def _verb_attribution(
         parts = _aside_parts(verb)
         if not parts:
             return None
-        content_parts = [_widen_to_runs(parse.char_span(p), runs) for p in parts]
+        content_parts = [_widen_to_runs(parse.char_span(p), runs, parse.char_span(verb)) for p in parts]
         subject = speaker_token(verb)
         mention = parse.char_span(mention_span(subject)) if subject is not None else None
         return Attribution(content_parts, parse.char_span(verb), mention, index)
     if content is not None:
-        start, end = parse.char_span(content)
-        content_span = _widen_to_runs((start, end), runs)
+        content_span = _widen_to_runs(parse.char_span(content), runs, parse.char_span(verb))
     else:
         run = _adjacent_run(parse, sent, verb, runs, claimed)
         if run is None:
@@ -166,6 +169,7 @@ def _complement_span(verb: Token) -> SpacySpan | None:
     else:
         end = min(end, verb.i)
     doc = verb.doc
+    end = _cut_trailing_participle(doc, start, end)
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’"):
         end -= 1
     while start < end and doc[start].is_punct and doc[start].text not in "“\"«„":
@@ -194,9 +198,21 @@ def _aside_parts(verb: Token) -> list[SpacySpan]:
     return parts
 
 
-def _widen_to_runs(span: Span, runs: list[QuoteRun]) -> Span:
+def _cut_trailing_participle(doc: object, start: int, end: int) -> int:
+    """Content ends before ", adding …" / ", citing …": a participle clause is its own attribution or aside."""
+    for i in range(start + 1, end - 1):
+        token, following = doc[i], doc[i + 1]  # type: ignore[index]
+        if token.text == "," and following.tag_ == "VBG" and following.dep_ in TRAILING_CLAUSE_DEPS:
+            return i
+    return end
+
+
+def _widen_to_runs(span: Span, runs: list[QuoteRun], cue: Span | None = None) -> Span:
+    """The span grown to the whole of every quoted run it touches (not the run that holds the cue)."""
     start, end = span
     for run in runs:
+        if cue is not None and run.start <= cue[0] < run.end:
+            continue
         if run.start < end and start < run.end:
             start, end = min(start, run.start), max(end, run.end)
     return (start, end)
@@ -257,7 +273,7 @@ def _noun_attribution(parse: Parse, noun: Token, runs: list[QuoteRun], index: in
     trimmed = _trim(doc, start, end)
     if trimmed is None:
         return None, ""
-    content = _widen_to_runs(parse.char_span(doc[trimmed[0] : trimmed[1]]), runs)
+    content = _widen_to_runs(parse.char_span(doc[trimmed[0] : trimmed[1]]), runs, parse.char_span(noun))
     sources = [c for c in noun.children if c.dep_ == "poss"]
     sources += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for g in c.children if g.dep_ == "pobj"]
     mention = parse.char_span(mention_span(sources[0])) if sources else None
@@ -311,6 +327,9 @@ def _trim(doc: object, start: int, end: int) -> tuple[int, int] | None:
 
 def speaker_token(verb: Token) -> Token | None:
     """The head of the cue's subject: its own, or the one it shares with the clause it hangs from."""
+    orphan = _orphan_subject(verb)
+    if orphan is not None:
+        return orphan
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -324,6 +343,16 @@ def speaker_token(verb: Token) -> Token | None:
             current = current.head
             continue
         break
+    return None
+
+
+def _orphan_subject(verb: Token) -> Token | None:
+    """ "after the administration last week said …": the parser took the subject for the object of "after"."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.left_edge.i == 0:
+        return None
+    before = verb.doc[verb.left_edge.i - 1]
+    if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "pobj" and before.head.lower_ in CLAUSE_PREPOSITIONS:
+        return before
     return None
 
 
@@ -356,8 +385,9 @@ def _inside_runs(parse: Parse, runs: list[QuoteRun]) -> list[bool]:
     return flags
 
 
+def _runs_within(attribution: Attribution, runs: list[QuoteRun]) -> list[QuoteRun]:
+    return [r for r in runs if any(s <= r.start and r.end <= e for s, e in attribution.content)]
+
+
 def _take_runs(attribution: Attribution, runs: list[QuoteRun], claimed: set[int]) -> None:
-    for run in runs:
-        if any(s <= run.start and run.end <= e for s, e in attribution.content):
-            claimed.add(id(run))
-            attribution.runs.append(run)
+    claimed.update(id(r) for r in attribution.runs)
