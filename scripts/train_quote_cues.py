@@ -66,8 +66,11 @@ def learn(outcomes: list[tuple[list[str], bool]], c: float = C) -> tuple[dict[st
     x = vectorizer.fit_transform([dict.fromkeys(features, 1) for features, _ in outcomes])
     y = [int(ok) for _, ok in outcomes]
     model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
-    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-               if abs(w) >= 1e-3}
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= 1e-3
+    }
     return weights, round(float(model.intercept_[0]), 4)
 
 
@@ -83,7 +86,7 @@ def parsed_documents(path: str) -> Iterator[tuple[Document, list[dict]]]:
     from newsprobe.options import Options
 
     options = Options().with_(pipeline=("segment.v1", "language.v1", "parse.spacy.v1"))
-    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     gold = {r["id"]: r["attributions"] for r in rows}
     for doc in analyze_many(({"id": r["id"], "text": r["text"]} for r in rows), options=options):
         yield doc, gold[doc.id]

@@ -103,8 +103,12 @@ class Tally:
                 pairs.append((gi, pi))
         self.lenient += len(pairs)
         jaccard = sorted(
-            ((len(gs & ps) / len(gs | ps), gi, pi) for gi, gs in enumerate(gold_sets)
-             for pi, ps in enumerate(pred_sets) if gs & ps),
+            (
+                (len(gs & ps) / len(gs | ps), gi, pi)
+                for gi, gs in enumerate(gold_sets)
+                for pi, ps in enumerate(pred_sets)
+                if gs & ps
+            ),
             reverse=True,
         )
         strict_gold: set[int] = set()
@@ -139,10 +143,18 @@ class Tally:
         sp, sr, sf = prf(self.strict, self.n_pred, self.n_gold)
         op, orr, of = prf(self.overlap_tp, self.overlap_pred, self.overlap_gold)
         return {
-            "gold": self.n_gold, "predicted": self.n_pred, "documents_missing": self.missing,
-            "lenient_p": round(lp, 4), "lenient_r": round(lr, 4), "lenient_f1": round(lf, 4),
-            "strict_p": round(sp, 4), "strict_r": round(sr, 4), "strict_f1": round(sf, 4),
-            "overlap_p": round(op, 4), "overlap_r": round(orr, 4), "overlap_f1": round(of, 4),
+            "gold": self.n_gold,
+            "predicted": self.n_pred,
+            "documents_missing": self.missing,
+            "lenient_p": round(lp, 4),
+            "lenient_r": round(lr, 4),
+            "lenient_f1": round(lf, 4),
+            "strict_p": round(sp, 4),
+            "strict_r": round(sr, 4),
+            "strict_f1": round(sf, 4),
+            "overlap_p": round(op, 4),
+            "overlap_r": round(orr, 4),
+            "overlap_f1": round(of, 4),
             "speaker_span_acc": round(self.speaker_ok / self.speaker_n, 4) if self.speaker_n else 0.0,
             "speaker_name_acc": round(self.name_ok / self.name_n, 4) if self.name_n else None,
         }
@@ -173,9 +185,13 @@ def read_gold(path: str | Path) -> Iterator[dict[str, Any]]:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not a JSON line ({exc.msg}); expected the attribution gold format") from None
+                raise ValueError(
+                    f"{path}:{number}: not a JSON line ({exc.msg}); expected the attribution gold format"
+                ) from None
             if not isinstance(row, dict) or "text" not in row or "attributions" not in row:
-                raise ValueError(f"{path}:{number}: needs 'id', 'text' and 'attributions' (see CONTRACT.md, Gold formats)")
+                raise ValueError(
+                    f"{path}:{number}: needs 'id', 'text' and 'attributions' (see CONTRACT.md, Gold formats)"
+                )
             yield row
 
 
@@ -187,8 +203,10 @@ def evaluate(paths: list[str], options: Any = None) -> dict[str, Any]:
         raise ValueError("eval attribution takes one or more gold JSONL files")
     rows = [row for path in paths for row in read_gold(path)]
     inputs = ({"id": str(r["id"]), "text": r["text"]} for r in rows)
-    predicted = {doc.id: {"text": doc.text, "quotes": [q.to_dict() for q in doc.quotes]}
-                 for doc in analyze_many(inputs, options=options)}
+    predicted = {
+        doc.id: {"text": doc.text, "quotes": [q.to_dict() for q in doc.quotes]}
+        for doc in analyze_many(inputs, options=options)
+    }
     scores = score_records(rows, predicted)
     scores["documents"] = len(rows)
     return scores

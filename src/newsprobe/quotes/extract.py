@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsprobe.data.speech import (
-    CONTENT_DEPS,
-    DASH_CUES,
     CLAUSE_PREPOSITIONS,
+    CONTENT_DEPS,
     CONTENT_PREPS,
-    NOUN_CONTENT_PREPS,
+    DASH_CUES,
     INHERIT_DEPS,
     MENTION_DROP_DEPS,
+    NOUN_CONTENT_PREPS,
     SUBJECT_DEPS,
     TRAILING_CLAUSE_DEPS,
 )
@@ -172,7 +172,7 @@ def _complement_span(verb: Token) -> SpacySpan | None:
     end = _cut_trailing_participle(doc, start, end)
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’"):
         end -= 1
-    while start < end and doc[start].is_punct and doc[start].text not in "“\"«„":
+    while start < end and doc[start].is_punct and doc[start].text not in '“"«„':
         start += 1
     if end <= start:
         return None
@@ -254,15 +254,20 @@ def _colon_run(parse: Parse, sent: SpacySpan, verb: Token, runs: list[QuoteRun],
                     gap = doc.text[colon_end - parse.offset : run.start - parse.offset]
                     return run if not gap.strip() else None
             return None
-        if token.pos_ == "VERB" or token.text in ".;“\"«":
+        if token.pos_ == "VERB" or token.text in '.;“"«':
             return None
     return None
 
 
 def _noun_attribution(parse: Parse, noun: Token, runs: list[QuoteRun], index: int) -> tuple[Attribution | None, str]:
     """ "Trump's claim that …", "warnings from his attorney that …", "concerns about …"."""
-    clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
-              and (c.left_edge.lower_ in ("that", "to") or any(g.dep_ == "mark" for g in c.children))]
+    clause = [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and c.i > noun.i
+        and (c.left_edge.lower_ in ("that", "to") or any(g.dep_ == "mark" for g in c.children))
+    ]
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS and c.i > noun.i]
     chosen, kind = (clause, "N-clause") if clause else (preps, f"N-{preps[0].lower_}") if preps else ([], "")
     if not chosen:
@@ -275,7 +280,13 @@ def _noun_attribution(parse: Parse, noun: Token, runs: list[QuoteRun], index: in
         return None, ""
     content = _widen_to_runs(parse.char_span(doc[trimmed[0] : trimmed[1]]), runs, parse.char_span(noun))
     sources = [c for c in noun.children if c.dep_ == "poss"]
-    sources += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for g in c.children if g.dep_ == "pobj"]
+    sources += [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("from", "by")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     mention = parse.char_span(mention_span(sources[0])) if sources else None
     return Attribution([content], parse.char_span(noun), mention, index), kind
 
@@ -286,7 +297,11 @@ def _dash_attribution(
     """ "“…” ― Adriana Rodarte": a quote signed with a dash and a name after it."""
     start = parse.char_span(dash)[0]
     text = parse.doc.text
-    before = [r for r in runs if id(r) not in claimed and r.end <= start and not text[r.end - parse.offset : start - parse.offset].strip()]
+    before = [
+        r
+        for r in runs
+        if id(r) not in claimed and r.end <= start and not text[r.end - parse.offset : start - parse.offset].strip()
+    ]
     after = dash.doc[dash.i + 1 : min(len(dash.doc), dash.i + 6)]
     if not before or not after or not after[0].text[:1].isupper():
         return None
@@ -360,7 +375,9 @@ def mention_span(head: Token) -> SpacySpan:
     """The speaker mention: the subject's phrase without relative clauses and trailing punctuation."""
     dropped = set()
     for child in head.children:
-        if child.dep_ in MENTION_DROP_DEPS or (child.dep_ == "appos" and child.i < head.i and False):
+        # "The mayor on Monday": a time is not part of who spoke
+        timed = child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+        if child.dep_ in MENTION_DROP_DEPS or timed:
             dropped.update(t.i for t in child.subtree)
     kept = [t.i for t in head.subtree if t.i not in dropped]
     start = end = head.i

@@ -83,7 +83,12 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
                 previous = run
                 continue
             joined = _join(text, run, previous, owner, start, has_own)
-            if joined is None and not has_own and run.start - start <= 1 and _quote_only(text, paragraph_runs, start, end):
+            if (
+                joined is None
+                and not has_own
+                and run.start - start <= 1
+                and _quote_only(text, paragraph_runs, start, end)
+            ):
                 last = _last_direct(found, index - 1)
                 if last is not None and previous is not None and previous in last.runs:
                     joined = Attribution([], None, last.mention, index)
@@ -141,6 +146,6 @@ def quote_kind(text: str, content: list[tuple[int, int]], runs: list[QuoteRun]) 
     inside = sum(1 for i in letters if i in quoted)
     if inside == len(letters):
         return "direct"
-    if inside or any(ch in "“”«»\"" for s, e in content for ch in text[s:e]):
+    if inside or any(ch in '“”«»"' for s, e in content for ch in text[s:e]):
         return "mixed"
     return "indirect"
