@@ -187,3 +187,11 @@ def test_seed_quotes_stay_in_body_and_captions(seed_doc):
     for quote in seed_doc.quotes:
         for start, end in quote.content:
             assert any(s.start <= start and end <= s.end for s in allowed)
+
+
+def test_markdown_report_lists_the_quotes(seed_doc):
+    from newsprobe.report.markdown import render_markdown
+
+    report = render_markdown(seed_doc)
+    assert "## Quotes" in report
+    assert "| Koffler | echoed | direct | “Putin will be pursuing the same strategy" in report

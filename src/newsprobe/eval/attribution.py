@@ -178,6 +178,11 @@ def score_records(gold: Iterable[dict[str, Any]], predicted: dict[str, dict[str,
 
 def read_gold(path: str | Path) -> Iterator[dict[str, Any]]:
     """Gold attribution documents from a JSONL file, with the line number in any error."""
+    if not Path(path).is_file():
+        raise ValueError(
+            f"{path}: no such file; give a gold JSONL in the attribution format, "
+            "e.g. ../shared/data/attribution/polnear-dev.jsonl"
+        )
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
