@@ -170,6 +170,8 @@ def _complement_span(verb: Token) -> SpacySpan | None:
         end = min(end, verb.i)
     doc = verb.doc
     end = _cut_trailing_participle(doc, start, end)
+    if not ccomp:
+        end = _cut_relative_clause(doc, start, end)
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’"):
         end -= 1
     while start < end and doc[start].is_punct and doc[start].text not in '“"«„':
@@ -203,6 +205,15 @@ def _cut_trailing_participle(doc: object, start: int, end: int) -> int:
     for i in range(start + 1, end - 1):
         token, following = doc[i], doc[i + 1]  # type: ignore[index]
         if token.text == "," and following.tag_ == "VBG" and following.dep_ in TRAILING_CLAUSE_DEPS:
+            return i
+    return end
+
+
+def _cut_relative_clause(doc: object, start: int, end: int) -> int:
+    """An object's content ends before ", which …": the aside is the writer's, not the speaker's."""
+    for i in range(start + 1, end - 1):
+        token, following = doc[i], doc[i + 1]  # type: ignore[index]
+        if token.text == "," and following.lower_ in ("which", "who", "whose") and following.head.dep_ == "relcl":
             return i
     return end
 

@@ -74,6 +74,8 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
     for index, parse in enumerate(group):
         found.extend(find_in_paragraph(parse, per_paragraph[index], index, cues.score))
     owner = {id(r): a for a in found for r in a.runs}
+    for paragraph_runs in per_paragraph:
+        _join_forward(text, paragraph_runs, owner)
     previous: QuoteRun | None = None
     for index, paragraph_runs in enumerate(per_paragraph):
         start, end = spans[index]
@@ -99,6 +101,22 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
                 owner[id(run)] = joined
             previous = run
     return found
+
+
+def _join_forward(text: str, paragraph_runs: list[QuoteRun], owner: dict[int, Attribution]) -> None:
+    """ "“A,” he said. “B.”" where the cue took B: A, right before the cue, is the quote's first part."""
+    for run, following in zip(paragraph_runs, paragraph_runs[1:], strict=False):
+        if id(run) in owner or id(following) not in owner:
+            continue
+        attribution = owner[id(following)]
+        cue = attribution.cue
+        if cue is None or not (run.end <= cue[0] and cue[1] <= following.start) or following.start - run.end > 120:
+            continue
+        if len(text[run.start : run.end].split()) < MIN_QUOTE_WORDS or not text[run.start : run.end].rstrip("”\"»' ").endswith(","):
+            continue
+        attribution.content.insert(0, (run.start, run.end))
+        attribution.runs.insert(0, run)
+        owner[id(run)] = attribution
 
 
 def _join(
