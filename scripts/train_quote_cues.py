@@ -23,6 +23,11 @@ from newsprobe.record import Document
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsprobe" / "models" / MODEL_FILE
 # Inverse L2 regularisation strength (tuned on PolNeAR dev).
 C = 0.5
+# A candidate is also right when its content matches and its speaker mention does, whatever its cue
+# (the metric scores contents and speakers, not cues): lenient F1 on dev 0.746 -> 0.775.
+LABEL_BY_CONTENT_ONLY = True
+# Train on the candidates the stage keeps (nested ones dropped, as at run time).
+KEEP_NESTED = False
 
 
 class AcceptAll(CueModel):
@@ -44,13 +49,20 @@ def candidate_outcomes(doc: Document, gold: list[dict]) -> Iterator[tuple[list[s
     from newsprobe.stages.quotes import find_attributions
 
     golds = [(trimmed_chars(doc.text, g["content"]), g["cue"]) for g in gold]
-    for found in find_attributions(doc, AcceptAll()):
+    source_of = {id(g["cue"]): g.get("source") or [] for g in gold}
+    for found in find_attributions(doc, AcceptAll(), keep_nested=KEEP_NESTED):
         chars = trimmed_chars(doc.text, found.content)
         right = False
         for gold_chars, cues in golds:
             if not gold_chars or found.cue is None:
                 continue
             cue_hit = any(s < found.cue[1] and found.cue[0] < e for s, e in cues)
+            if LABEL_BY_CONTENT_ONLY:
+                sources, mention = source_of[id(cues)], found.mention
+                cue_hit = cue_hit or (
+                    (not sources and mention is None)
+                    or (mention is not None and any(s < mention[1] and mention[0] < e for s, e in sources))
+                )
             if cue_hit and len(gold_chars & chars) >= 0.3 * len(gold_chars):
                 right = True
                 break

@@ -51,6 +51,7 @@ class Attribution:
     runs: list[QuoteRun] = field(default_factory=list)
     key: str = ""  # the cue's "lemma|complement"
     features: list[str] = field(default_factory=list)  # what the cue model scores
+    score: float = 1.0
 
     @property
     def start(self) -> int:
@@ -96,7 +97,8 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
             made.features = candidate_features(cue_token, kind, made, parse)
             if in_quote[token.i]:
                 made.features = [f"inq|{f}" for f in made.features[:3]] + ["inq"]
-            if scorer(made) >= CUE_THRESHOLD:
+            made.score = scorer(made)
+            if made.score >= CUE_THRESHOLD:
                 _take_runs(made, runs, claimed)
                 found.append(made)
     return found

@@ -53,8 +53,8 @@ def find_quotes(doc: Document, cues: CueModel) -> list[Quote]:
     return [_as_quote(doc.text, a) for a in find_attributions(doc, cues)]
 
 
-def find_attributions(doc: Document, cues: CueModel) -> list[Attribution]:
-    """The attributions of a parsed document, in text order."""
+def find_attributions(doc: Document, cues: CueModel, keep_nested: bool = False) -> list[Attribution]:
+    """The attributions of a parsed document, in text order (``keep_nested``: with those inside others)."""
     parses = [p for p in doc.parses if p.segment.kind in QUOTED_KINDS]
     body = [p for p in parses if p.segment.kind == "body"]
     groups = [body] + [[p] for p in parses if p.segment.kind == "caption"]
@@ -62,7 +62,29 @@ def find_attributions(doc: Document, cues: CueModel) -> list[Attribution]:
     for group in groups:
         found.extend(_find_in_group(doc.text, group, cues))
     found.sort(key=lambda a: a.start)
-    return found
+    return found if keep_nested else drop_nested(found)
+
+
+def drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """Leave out a candidate whose cue and content sit inside another's content ("refuses to say what …").
+
+    Measured on PolNeAR dev: keeping the nested ones adds four wrong quotes for every right one.
+    """
+    kept = []
+    for inner in found:
+        nested = False
+        if inner.cue is not None:
+            for outer in found:
+                if outer is inner:
+                    continue
+                if any(s <= inner.cue[0] and inner.cue[1] <= e for s, e in outer.content) and all(
+                    any(s <= a and b <= e for s, e in outer.content) for a, b in inner.content
+                ):
+                    nested = True
+                    break
+        if not nested:
+            kept.append(inner)
+    return kept
 
 
 def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attribution]:
