@@ -123,16 +123,14 @@ def _verb_attribution(
     content = _complement_span(verb) if kind not in ("quote", "aside", "colon") else None
     if kind == "colon":
         run = _colon_run(parse, sent, verb, runs, claimed)
-        subject = speaker_token(verb)
-        mention = parse.char_span(mention_span(subject)) if subject is not None and run is not None else None
+        mention = speaker_mention(parse, verb) if run is not None else None
         return Attribution([(run.start, run.end)], parse.char_span(verb), mention, index) if run else None
     if kind == "aside":
         parts = _aside_parts(verb)
         if not parts:
             return None
         content_parts = [_widen_to_runs(parse.char_span(p), runs, parse.char_span(verb)) for p in parts]
-        subject = speaker_token(verb)
-        mention = parse.char_span(mention_span(subject)) if subject is not None else None
+        mention = speaker_mention(parse, verb)
         return Attribution(content_parts, parse.char_span(verb), mention, index)
     if content is not None:
         content_span = _widen_to_runs(parse.char_span(content), runs, parse.char_span(verb))
@@ -141,8 +139,7 @@ def _verb_attribution(
         if run is None:
             return None
         content_span = (run.start, run.end)
-    subject = speaker_token(verb)
-    mention = parse.char_span(mention_span(subject)) if subject is not None else None
+    mention = speaker_mention(parse, verb)
     if mention is not None and content_span[0] <= mention[0] < content_span[1]:
         mention = None
     return Attribution([content_span], parse.char_span(verb), mention, index)
@@ -315,11 +312,14 @@ def _dash_attribution(
         for r in runs
         if id(r) not in claimed and r.end <= start and not text[r.end - parse.offset : start - parse.offset].strip()
     ]
-    after = dash.doc[dash.i + 1 : min(len(dash.doc), dash.i + 6)]
+    first = dash.i + 1
+    while first < len(dash.doc) and dash.doc[first].is_space:
+        first += 1
+    after = dash.doc[first : min(len(dash.doc), first + 5)]
     if not before or not after or not after[0].text[:1].isupper():
         return None
     end = 0
-    while end < len(after) and (after[end].pos_ == "PROPN" or after[end].text in ".-"):
+    while end < len(after) and (after[end].pos_ == "PROPN" or after[end].text == "-"):
         end += 1
     if end == 0:
         return None
@@ -353,25 +353,48 @@ def _trim(doc: object, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def speaker_mention(parse: Parse, verb: Token) -> Span | None:
+    """The record span of the speaker mention of a cue verb, or None when the text gives none.
+
+    In a relative clause the mention runs from the antecedent to the pronoun ("some economists, who
+    argue …"): the pronoun is where the quote is attributed, the antecedent says who it is.
+    """
+    subject, relative = _subject(verb)
+    if subject is None:
+        return None
+    span = mention_span(subject)
+    if relative is not None and span.end <= relative.i <= span.end + 1:
+        span = verb.doc[span.start : relative.i + 1]
+    return parse.char_span(span)
+
+
 def speaker_token(verb: Token) -> Token | None:
     """The head of the cue's subject: its own, or the one it shares with the clause it hangs from."""
+    return _subject(verb)[0]
+
+
+def _subject(verb: Token) -> tuple[Token | None, Token | None]:
+    """The subject's head and, when the subject is a relative pronoun, that pronoun."""
     orphan = _orphan_subject(verb)
     if orphan is not None:
-        return orphan
+        return orphan, None
     current = verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
-                    return current.head
-                return child
+                    return current.head, child
+                return child, None
         if current.dep_ == "relcl":
-            return current.head
+            return current.head, None
         if current.dep_ in INHERIT_DEPS and current.head is not current:
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head  # "… for refusing to testify": the refusing is the verb's subject's
+            continue
         break
-    return None
+    return None, None
 
 
 def _orphan_subject(verb: Token) -> Token | None:
