@@ -54,14 +54,16 @@ def name_matches(gold: str, predicted: str | None) -> bool:
     return bool(g) and set(g) <= set(p) and len(p) <= len(g) + 2
 
 
-def _parts(value: Any) -> list[Span] | None:
-    def is_span(x: Any) -> bool:
-        return isinstance(x, list | tuple) and len(x) == 2 and all(isinstance(v, int) for v in x)
+def _is_span(value: Any) -> bool:
+    return isinstance(value, list | tuple) and len(value) == 2 and all(isinstance(v, int) for v in value)
 
-    if is_span(value):
-        return [tuple(value)]  # type: ignore[list-item]
-    if isinstance(value, list | tuple) and value and all(is_span(v) for v in value):
-        return [tuple(v) for v in value]
+
+def _parts(value: Any) -> list[Span] | None:
+    """A content: one span, or a list of spans (a quote broken by its cue); None when malformed."""
+    if _is_span(value):
+        return [(value[0], value[1])]
+    if isinstance(value, list | tuple) and value and all(_is_span(v) for v in value):
+        return [(v[0], v[1]) for v in value]
     return None
 
 
@@ -120,7 +122,8 @@ class Tally:
         self.strict += len(strict_gold)
         for gi, pi in pairs:
             att, speaker = atts[gi], quotes[pi].get("speaker") or {}
-            mention = (_parts(speaker.get("mention")) or [None])[0]
+            value = speaker.get("mention")
+            mention = (value[0], value[1]) if value is not None and _is_span(value) else None
             sources = att.get("source") or []
             self.speaker_n += 1
             if not sources:

@@ -409,7 +409,7 @@ def _orphan_subject(verb: Token) -> Token | None:
 
 def mention_span(head: Token) -> SpacySpan:
     """The speaker mention: the subject's phrase without relative clauses and trailing punctuation."""
-    dropped = set()
+    dropped: set[int] = set()
     for child in head.children:
         # "The mayor on Monday": a time is not part of who spoke
         timed = child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)

@@ -134,7 +134,8 @@ def _join_forward(text: str, paragraph_runs: list[QuoteRun], owner: dict[int, At
         cue = attribution.cue
         if cue is None or not (run.end <= cue[0] and cue[1] <= following.start) or following.start - run.end > 120:
             continue
-        if len(text[run.start : run.end].split()) < MIN_QUOTE_WORDS or not text[run.start : run.end].rstrip("”\"»' ").endswith(","):
+        quoted = text[run.start : run.end]
+        if len(quoted.split()) < MIN_QUOTE_WORDS or not quoted.rstrip("”\"»' ").endswith(","):
             continue
         attribution.content.insert(0, (run.start, run.end))
         attribution.runs.insert(0, run)
