@@ -66,6 +66,13 @@ def test_a_colon_introduces_a_quote():
     assert (mention, kind) == ("Marsh", "direct")
 
 
+def test_a_colon_ending_a_paragraph_introduces_the_next_one():
+    doc = analysed("The senator answered the critics:", "“We will not vote for a bill nobody has read.”")
+    parts, cue, mention, kind = quote_with(doc, "nobody has read")
+    assert parts == ["“We will not vote for a bill nobody has read.”"]
+    assert (cue, mention, kind) == ("answered", "The senator", "direct")
+
+
 def test_a_quote_over_two_paragraphs_is_one_quote():
     doc = analysed(
         "“We lost the harvest in August,” Okafor said. “Then the prices fell.",

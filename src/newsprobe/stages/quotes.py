@@ -94,7 +94,11 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
     per_paragraph: list[list[QuoteRun]] = [[r for r in runs if s <= r.start < e] for s, e in spans]
     found: list[Attribution] = []
     for index, parse in enumerate(group):
-        found.extend(find_in_paragraph(parse, per_paragraph[index], index, cues.score))
+        paragraph_runs = per_paragraph[index]
+        following = per_paragraph[index + 1] if index + 1 < len(group) else []
+        if following and text[spans[index][0] : spans[index][1]].rstrip().endswith(":"):
+            paragraph_runs = paragraph_runs + following[:1]  # "Cruz called them on it:" ¶ "“The questions …”"
+        found.extend(find_in_paragraph(parse, paragraph_runs, index, cues.score))
     owner = {id(r): a for a in found for r in a.runs}
     for paragraph_runs in per_paragraph:
         _join_forward(text, paragraph_runs, owner)
