@@ -80,7 +80,9 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                 made, kind = _according_to(parse, sent, token, index), "according"
             elif token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 kind = complement_kind(token)
-                if _colon_run(parse, sent, token, runs, claimed) is not None:
+                if _passive_agent(token) is not None and kind in ("none", "prep"):
+                    kind = "passive"  # "The plan was first reported by the Post"
+                elif _colon_run(parse, sent, token, runs, claimed) is not None:
                     kind = "colon"  # "Koffler echoed Hoffman's position: “…”"
                 elif kind == "none" and _adjacent_run(parse, sent, token, runs, claimed) is not None:
                     kind = "quote"
@@ -120,7 +122,9 @@ def complement_kind(verb: Token) -> str:
 def _verb_attribution(
     parse: Parse, sent: SpacySpan, verb: Token, runs: list[QuoteRun], index: int, claimed: set[int], kind: str
 ) -> Attribution | None:
-    content = _complement_span(verb) if kind not in ("quote", "aside", "colon") else None
+    content = _complement_span(verb) if kind not in ("quote", "aside", "colon", "passive") else None
+    if kind == "passive":
+        return _passive_attribution(parse, verb, index)
     if kind == "colon":
         run = _colon_run(parse, sent, verb, runs, claimed)
         mention = speaker_mention(parse, verb) if run is not None else None
@@ -143,6 +147,29 @@ def _verb_attribution(
     if mention is not None and content_span[0] <= mention[0] < content_span[1]:
         mention = None
     return Attribution([content_span], parse.char_span(verb), mention, index)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The object of "by" in a passive clause with a subject ("was reported by the Post")."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _passive_attribution(parse: Parse, verb: Token, index: int) -> Attribution | None:
+    """The passive subject is what was said or held; the agent says it."""
+    agent = _passive_agent(verb)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or subject is None:
+        return None
+    content = _trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    if content is None:
+        return None
+    mention = parse.char_span(mention_span(agent))
+    return Attribution([parse.char_span(verb.doc[content[0] : content[1]])], parse.char_span(verb), mention, index)
 
 
 def _complement_span(verb: Token) -> SpacySpan | None:
