@@ -35,6 +35,8 @@ def test_a_quote_carried_over_paragraphs():
     assert runs[1].carried and not runs[1].unclosed
 
 
-def test_an_unclosed_quote_without_continuation_is_not_carried():
+def test_a_stray_mark_that_nothing_carries_on_is_no_quote():
     text, runs = runs_of("“We waited for years.", "The mayor left early.")
-    assert len(runs) == 1 and runs[0].unclosed
+    assert runs == []
+    text, runs = runs_of('The "first time she saw him, she knew.')
+    assert runs == []

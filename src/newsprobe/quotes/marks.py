@@ -31,8 +31,12 @@ def quote_runs(text: str, paragraphs: list[Span]) -> list[QuoteRun]:
         found = _paragraph_runs(text, start, end)
         if found and left_open and found[0].start - start <= 1:
             found[0].carried = True
+        if runs and runs[-1].unclosed and not (found and found[0].carried):
+            runs.pop()  # a stray mark, not a quote carried on: it would swallow the rest of its paragraph
         left_open = bool(found) and found[-1].unclosed
         runs.extend(found)
+    if runs and runs[-1].unclosed:
+        runs.pop()
     return runs
 
 
