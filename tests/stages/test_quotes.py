@@ -73,6 +73,20 @@ def test_a_colon_ending_a_paragraph_introduces_the_next_one():
     assert (cue, mention, kind) == ("answered", "The senator", "direct")
 
 
+def test_transcript_turns_are_attributed_to_the_capitalised_name():
+    doc = analysed(
+        "Part of the interview follows.",
+        "HOST: Will the candidate attend the debate tomorrow night?",
+        "MORALES: Well, look, she will be there and she will win it.",
+        "CORRECTION: An earlier version misspelled a name.",
+    )
+    parts, cue, mention, kind = quote_with(doc, "she will be there")
+    assert parts == ["Well, look, she will be there and she will win it."]
+    assert (cue, mention) == (":", "MORALES")
+    assert quote_with(doc, "attend the debate")[2] == "HOST"
+    assert not any("misspelled" in doc.text[s:e] for q in doc.quotes for s, e in q.content)
+
+
 def test_a_quote_over_two_paragraphs_is_one_quote():
     doc = analysed(
         "“We lost the harvest in August,” Okafor said. “Then the prices fell.",

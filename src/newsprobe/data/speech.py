@@ -7,6 +7,8 @@ scores every verb lemma and overrides it where it knows the lemma.
 
 from __future__ import annotations
 
+import re
+
 # Opening mark -> the marks that close it. Straight quotes toggle. "„" (German) closes with “ or ”.
 QUOTE_PAIRS: dict[str, str] = {
     "“": "”",
@@ -138,6 +140,34 @@ MENTION_DROP_DEPS = frozenset({"relcl", "acl", "punct", "advcl", "parataxis"})
 
 # Dashes that sign a quote with its speaker's name ("“…” ― Adriana Rodarte").
 DASH_CUES = frozenset({"―", "—", "–"})
+# A transcript line: a speaker's name in capitals and a colon opening the paragraph ("PENCE: Well, look, …").
+TRANSCRIPT_LINE = re.compile(r"^[\s\"“'‘]{0,3}([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(:)\s+(\S)", re.DOTALL)
+# Capitalised labels that open a paragraph with a colon and are not speakers.
+NOT_SPEAKER_LABELS = frozenset(
+    {
+        "CLARIFICATION",
+        "CORRECTION",
+        "UPDATE",
+        "UPDATED",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "NOTE",
+        "WATCH",
+        "READ MORE",
+        "READ",
+        "RELATED",
+        "PHOTO",
+        "PHOTOS",
+        "VIDEO",
+        "BREAKING",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "OPINION",
+        "LIVE",
+        "Q",
+        "A",
+    }
+)
 # "according to X": the cue words.
 ACCORDING_TO = ("according", "to")
 

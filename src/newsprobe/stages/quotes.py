@@ -10,7 +10,7 @@ from typing import Any
 
 from newsprobe.nlp import Parse
 from newsprobe.quotes.cues import CueModel
-from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph
+from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph, transcript_line
 from newsprobe.quotes.marks import QuoteRun, quote_runs
 from newsprobe.record import Document, Quote, Speaker
 
@@ -96,7 +96,11 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
     for index, parse in enumerate(group):
         paragraph_runs = per_paragraph[index]
         following = per_paragraph[index + 1] if index + 1 < len(group) else []
-        if following and text[spans[index][0] : spans[index][1]].rstrip().endswith(":"):
+        if (
+            following
+            and text[spans[index][0] : spans[index][1]].rstrip().endswith(":")
+            and transcript_line(group[index + 1], index + 1) is None
+        ):
             paragraph_runs = paragraph_runs + following[:1]  # "Cruz called them on it:" ¶ "“The questions …”"
         found.extend(find_in_paragraph(parse, paragraph_runs, index, cues.score))
     owner = {id(r): a for a in found for r in a.runs}
