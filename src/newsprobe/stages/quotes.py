@@ -165,6 +165,8 @@ def _join(
     cue = attribution.cue
     broken_by_cue = cue is not None and previous.end <= cue[0] and cue[1] <= run.start
     words = len(text[run.start : run.end].split())
+    if not gap.strip() and words >= MIN_QUOTE_WORDS:  # “…,” he said. “…” “…”: quoted sentences in a row
+        return attribution
     if broken_by_cue and words >= MIN_QUOTE_WORDS and len(gap) < 120 and gap.rstrip().endswith((".", ",", ":", ";")):
         return attribution
     return None
