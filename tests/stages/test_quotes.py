@@ -216,3 +216,15 @@ def test_markdown_report_lists_the_quotes(seed_doc):
     report = render_markdown(seed_doc)
     assert "## Quotes" in report
     assert "| Koffler | echoed | direct | “Putin will be pursuing the same strategy" in report
+
+
+def test_the_stage_pickles_without_its_model(seed_doc):
+    import pickle
+
+    from newsprobe.stages.quotes import QuoteStage
+
+    stage = QuoteStage(None)
+    stage(seed_doc)
+    copy = pickle.loads(pickle.dumps(stage))
+    assert copy._cues is None
+    assert [q.content for q in copy(seed_doc).quotes] == [q.content for q in seed_doc.quotes]
