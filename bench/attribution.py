@@ -4,7 +4,7 @@ Prints the spaCy seconds, the quotes.v1 seconds, and their ratio (the target: qu
 50%, a ratio <= 0.5), then the resident memory after each quarter of the documents (flat = no leak).
 
 usage: PYTHONPATH=src python bench/attribution.py [GOLD.jsonl] [--limit N]
-Without a gold file, the example page is analysed 40 times.
+Without a gold file: PolNeAR dev from ../shared/data where it exists, else the example page 40 times.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from newsprobe.options import Options
 from newsprobe.stages.quotes import QuoteStage
 
 ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "data" / "attribution" / "polnear-dev.jsonl"
 
 
 def texts(path: str | None, limit: int) -> list[dict[str, str]]:
@@ -37,9 +38,10 @@ def rss_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", nargs="?", help="attribution gold JSONL (PolNeAR dev)")
-    parser.add_argument("--limit", type=int, default=40)
+    parser.add_argument("--limit", type=int, default=None, help="documents to analyse (default: 84 or 40)")
     args = parser.parse_args()
-    inputs = texts(args.gold, args.limit)
+    gold = args.gold or (str(DEV) if DEV.exists() else None)
+    inputs = texts(gold, args.limit or (84 if gold else 40))
     parse_only = Options().with_(pipeline=("segment.v1", "language.v1", "parse.spacy.v1"))
     list(analyze_many(inputs[:2], options=parse_only))  # load the model outside the timing
     start = time.perf_counter()
