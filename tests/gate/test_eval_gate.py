@@ -18,3 +18,13 @@ def test_extraction_floors():
     print("extraction scores:", json.dumps(scores))
     assert scores["html"]["f1"] >= FLOORS["extraction.html.f1"]
     assert scores["text"]["f1"] >= FLOORS["extraction.text.f1"]
+
+
+def test_attribution_floors():
+    from newsprobe.eval import evaluate
+
+    scores = evaluate("attribution", [str(shared_path("attribution", "polnear-dev.jsonl"))])
+    print("attribution scores:", json.dumps(scores))
+    assert scores["lenient_f1"] >= FLOORS["attribution.lenient_f1"]
+    assert scores["strict_f1"] >= FLOORS["attribution.strict_f1"]
+    assert scores["speaker_span_acc"] >= FLOORS["attribution.speaker_span_acc"]

@@ -9,6 +9,7 @@ import importlib
 from typing import Any
 
 TASKS: dict[str, str] = {
+    "attribution": "newsprobe.eval.attribution",
     "extraction": "newsprobe.eval.extraction",
 }
 

@@ -29,7 +29,7 @@ def render_markdown(doc: Document) -> str:
     if doc.published:
         meta.append(f"published {doc.published}")
     lines += [" · ".join(meta), ""]
-    for section in (_segments, _entities, _errors):
+    for section in (_segments, _entities, _quotes, _errors):
         lines += section(doc)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -54,6 +54,19 @@ def _entities(doc: Document) -> list[str]:
             f"| {_escape(entity.name)} | {entity.type} | {len(entity.mentions)} | "
             f"{_escape('; '.join(entity.descriptors))} |"
         )
+    return lines + [""]
+
+
+def _quotes(doc: Document) -> list[str]:
+    if not doc.quotes:
+        return []
+    lines = ["## Quotes", "", "| speaker | cue | kind | quote |", "|---|---|---|---|"]
+    for quote in doc.quotes:
+        speaker = quote.speaker
+        who = speaker.name or (doc.text[speaker.mention[0] : speaker.mention[1]] if speaker.mention else "(not given)")
+        cue = doc.text[quote.cue[0] : quote.cue[1]] if quote.cue else ""
+        said = " … ".join(doc.text[s:e] for s, e in quote.content)
+        lines.append(f"| {_escape(who)} | {_escape(cue)} | {quote.kind} | {_escape(_clip(said, 140))} |")
     return lines + [""]
 
 

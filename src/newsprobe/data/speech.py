@@ -1,0 +1,180 @@
+"""Vocabulary of attribution: quote marks, speech and cognition verbs, and the parse relations they use.
+
+The verb list is the floor that holds without a trained model; the shipped model
+(``newsprobe/models/quote_cues.json``, built by ``scripts/train_quote_cues.py`` on PolNeAR train)
+scores every verb lemma and overrides it where it knows the lemma.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Opening mark -> the marks that close it. Straight quotes toggle. "„" (German) closes with “ or ”.
+QUOTE_PAIRS: dict[str, str] = {
+    "“": "”",
+    '"': '"',
+    "«": "»",
+    "„": "“”",
+    "‹": "›",
+    "»": "«",  # Danish/Swedish style »…«
+}
+
+# Two apostrophes used as a straight double quote (''…'').
+DOUBLE_APOSTROPHE = "''"
+
+# Verbs that introduce what someone said, wrote or thought (lemmas).
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "write",
+        "ask",
+        "note",
+        "report",
+        "announce",
+        "suggest",
+        "tweet",
+        "argue",
+        "explain",
+        "claim",
+        "insist",
+        "warn",
+        "declare",
+        "state",
+        "reply",
+        "respond",
+        "answer",
+        "recall",
+        "acknowledge",
+        "admit",
+        "concede",
+        "confirm",
+        "deny",
+        "reveal",
+        "testify",
+        "predict",
+        "promise",
+        "vow",
+        "pledge",
+        "urge",
+        "demand",
+        "complain",
+        "concede",
+        "contend",
+        "maintain",
+        "assert",
+        "emphasize",
+        "stress",
+        "point",
+        "observe",
+        "remark",
+        "comment",
+        "describe",
+        "call",
+        "criticize",
+        "accuse",
+        "praise",
+        "blast",
+        "slam",
+        "charge",
+        "allege",
+        "estimate",
+        "conclude",
+        "believe",
+        "think",
+        "know",
+        "feel",
+        "fear",
+        "hope",
+        "expect",
+        "worry",
+        "doubt",
+        "agree",
+        "disagree",
+        "continue",
+        "tout",
+        "boast",
+        "joke",
+        "quip",
+        "muse",
+        "lament",
+        "mock",
+        "decry",
+        "proclaim",
+        "counter",
+        "caution",
+        "recommend",
+        "propose",
+        "threaten",
+        "indicate",
+        "show",
+        "find",
+        "tell",
+        "advise",
+        "inform",
+        "announce",
+        "post",
+        "shout",
+        "scream",
+        "whisper",
+    ]
+)
+
+# Dependency labels of a cue verb's children that carry what was said.
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "parataxis"})
+# Prepositions whose object is the content ("called for X", "warned against X", "talked about X").
+CONTENT_PREPS = frozenset({"for", "against", "about", "on", "of"})
+# Participle clauses that end a content (", adding …", ", citing …").
+TRAILING_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
+# Prepositions after a noun that introduce what a claim or view is about ("concerns about X").
+NOUN_CONTENT_PREPS = frozenset({"about", "over", "on", "against"})
+# Dependency labels of a verb's subject (the speaker).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Words the parser reads as prepositions when they open a clause ("after the minister said …").
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as"})
+# Clause links through which a verb inherits its head's subject ("… and warned", "…, adding").
+INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl"})
+# Children of the subject left out of the speaker mention.
+MENTION_DROP_DEPS = frozenset({"relcl", "acl", "punct", "advcl", "parataxis"})
+
+# Dashes that sign a quote with its speaker's name ("“…” ― Adriana Rodarte").
+DASH_CUES = frozenset({"―", "—", "–"})
+# A transcript line: a speaker's name in capitals and a colon opening the paragraph ("PENCE: Well, look, …").
+TRANSCRIPT_LINE = re.compile(r"^[\s\"“'‘]{0,3}([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(:)\s+(\S)", re.DOTALL)
+# Capitalised labels that open a paragraph with a colon and are not speakers.
+NOT_SPEAKER_LABELS = frozenset(
+    {
+        "CLARIFICATION",
+        "CORRECTION",
+        "UPDATE",
+        "UPDATED",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "NOTE",
+        "WATCH",
+        "READ MORE",
+        "READ",
+        "RELATED",
+        "PHOTO",
+        "PHOTOS",
+        "VIDEO",
+        "BREAKING",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "OPINION",
+        "LIVE",
+        "Q",
+        "A",
+    }
+)
+# "according to X": the cue words.
+ACCORDING_TO = ("according", "to")
+
+# Pronouns that name a speaker.
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"})
+
+# The attribution metric trims these from both ends of a span (CONTRACT.md, Gold formats).
+TRIM_CHARS = frozenset(" \t\n\r\"'“”‘’«»,.;:!?—–-()[]")
+# Honorifics a full-name comparison leaves out.
+NAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "prof", "sir", "lord", "lady"})

@@ -1,0 +1,497 @@
+"""Attributions over the spaCy parse: a cue verb, what it introduces, and who it is attributed to.
+
+Each paragraph is read on its own parse. A verb is a cue when the cue model (or, without one, the
+speech-verb list) says so and it introduces something: a clause ("said the deal was close"), an
+object ("called for a ceasefire") or a quoted run next to it ("“…,” he said", "said: “…”").
+Quoted runs then join up: a run broken by its cue ("“…,” he said. “…”") and a run carried on
+over paragraphs are parts of one quote; a quote-only paragraph after a quote continues its speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsprobe.data.speech import (
+    CLAUSE_PREPOSITIONS,
+    CONTENT_DEPS,
+    CONTENT_PREPS,
+    DASH_CUES,
+    INHERIT_DEPS,
+    MENTION_DROP_DEPS,
+    NOT_SPEAKER_LABELS,
+    NOUN_CONTENT_PREPS,
+    SUBJECT_DEPS,
+    TRAILING_CLAUSE_DEPS,
+    TRANSCRIPT_LINE,
+)
+from newsprobe.nlp import Parse
+from newsprobe.quotes.marks import QuoteRun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+Span = tuple[int, int]
+CueScorer = Callable[["Attribution"], float]
+
+# Scores at or above this make a verb a cue (the model's probability; tuned on PolNeAR dev).
+CUE_THRESHOLD = 0.4
+# A quoted run that starts a sentence and has at least this many words can stand as a quote of its own.
+MIN_QUOTE_WORDS = 3
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A found attribution, in record offsets."""
+
+    content: list[Span]
+    cue: Span | None
+    mention: Span | None
+    paragraph: int
+    runs: list[QuoteRun] = field(default_factory=list)
+    key: str = ""  # the cue's "lemma|complement"
+    features: list[str] = field(default_factory=list)  # what the cue model scores
+    score: float = 1.0
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+
+def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: CueScorer) -> list[Attribution]:
+    """The attributions whose cue is in one parsed paragraph."""
+    from newsprobe.quotes.cues import candidate_features
+
+    line = transcript_line(parse, index)
+    if line is not None:  # a transcript's turn is one attribution; what it reports is nested in it
+        return [line]
+    found: list[Attribution] = []
+    claimed: set[int] = set()  # ids of runs some attribution took
+    in_quote = _inside_runs(parse, runs)
+    doc = parse.doc
+    for sent in doc.sents:
+        for token in sent:
+            made, cue_token, kind = None, token, ""
+            if token.text in DASH_CUES and token.i + 1 < len(doc):
+                made = _dash_attribution(parse, sent, token, runs, index, claimed)
+                if made is not None:  # a signed quote needs no cue model
+                    made.runs = _runs_within(made, runs)
+                    _take_runs(made, runs, claimed)
+                    found.append(made)
+                continue
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                made, kind = _according_to(parse, sent, token, index), "according"
+            elif token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+                kind = complement_kind(token)
+                if _passive_agent(token) is not None and kind in ("none", "prep"):
+                    kind = "passive"  # "The plan was first reported by the Post"
+                elif _colon_run(parse, sent, token, runs, claimed) is not None:
+                    kind = "colon"  # "Koffler echoed Hoffman's position: “…”"
+                elif kind == "none" and _adjacent_run(parse, sent, token, runs, claimed) is not None:
+                    kind = "quote"
+                elif kind == "none" and token.dep_ in ("parataxis", "ccomp") and token.head.i > token.i:
+                    kind = "aside"  # "But to prevent problems, he said, officials should be vigilant."
+                if kind != "none":
+                    made = _verb_attribution(parse, sent, token, runs, index, claimed, kind)
+            elif token.pos_ == "NOUN":
+                made, kind = _noun_attribution(parse, token, runs, index)
+            if made is None:
+                continue
+            made.runs = _runs_within(made, runs)
+            made.key = f"{cue_token.lemma_.lower()}|{kind}"
+            made.features = candidate_features(cue_token, kind, made, parse)
+            if in_quote[token.i]:
+                made.features = [f"inq|{f}" for f in made.features[:3]] + ["inq"]
+            made.score = scorer(made)
+            if made.score >= CUE_THRESHOLD:
+                _take_runs(made, runs, claimed)
+                found.append(made)
+    return found
+
+
+def transcript_line(parse: Parse, index: int) -> Attribution | None:
+    """ "PENCE: Well, look, …": the capitalised name is the speaker, the rest of the paragraph what was said."""
+    text = parse.doc.text
+    match = TRANSCRIPT_LINE.match(text)
+    if match is None or match.group(1).strip(".") in NOT_SPEAKER_LABELS:
+        return None
+    end = len(text.rstrip().rstrip('"”»'))
+    if end <= match.start(3):
+        return None
+    offset = parse.offset
+    return Attribution(
+        [(offset + match.start(3), offset + end)],
+        (offset + match.start(2), offset + match.end(2)),
+        (offset + match.start(1), offset + match.end(1)),
+        index,
+        key=":|transcript",
+    )
+
+
+def complement_kind(verb: Token) -> str:
+    """How a verb takes its content: the strongest complement relation it has ("none" when none)."""
+    deps = {c.dep_ for c in verb.children}
+    for dep in ("ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "attr"):
+        if dep in deps:
+            return dep
+    if any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for c in verb.children):
+        return "prep"
+    if any(c.text == ":" for c in verb.children):
+        return "colon"
+    return "none"
+
+
+def _verb_attribution(
+    parse: Parse, sent: SpacySpan, verb: Token, runs: list[QuoteRun], index: int, claimed: set[int], kind: str
+) -> Attribution | None:
+    content = _complement_span(verb) if kind not in ("quote", "aside", "colon", "passive") else None
+    if kind == "passive":
+        return _passive_attribution(parse, verb, index)
+    if kind == "colon":
+        run = _colon_run(parse, sent, verb, runs, claimed)
+        mention = speaker_mention(parse, verb) if run is not None else None
+        return Attribution([(run.start, run.end)], parse.char_span(verb), mention, index) if run else None
+    if kind == "aside":
+        parts = _aside_parts(verb)
+        if not parts:
+            return None
+        content_parts = [_widen_to_runs(parse.char_span(p), runs, parse.char_span(verb)) for p in parts]
+        mention = speaker_mention(parse, verb)
+        return Attribution(content_parts, parse.char_span(verb), mention, index)
+    if content is not None:
+        content_span = _widen_to_runs(parse.char_span(content), runs, parse.char_span(verb))
+    else:
+        run = _adjacent_run(parse, sent, verb, runs, claimed)
+        if run is None:
+            return None
+        content_span = (run.start, run.end)
+    mention = speaker_mention(parse, verb)
+    if mention is not None and content_span[0] <= mention[0] < content_span[1]:
+        mention = None
+    return Attribution([content_span], parse.char_span(verb), mention, index)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The object of "by" in a passive clause with a subject ("was reported by the Post")."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _passive_attribution(parse: Parse, verb: Token, index: int) -> Attribution | None:
+    """The passive subject is what was said or held; the agent says it."""
+    agent = _passive_agent(verb)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or subject is None:
+        return None
+    content = _trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    if content is None:
+        return None
+    mention = parse.char_span(mention_span(agent))
+    return Attribution([parse.char_span(verb.doc[content[0] : content[1]])], parse.char_span(verb), mention, index)
+
+
+def _complement_span(verb: Token) -> SpacySpan | None:
+    """The tokens a verb introduces: its clause, or its object and what follows it."""
+    children = list(verb.children)
+    ccomp = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
+    if ccomp:
+        chosen = ccomp
+    else:
+        chosen = [c for c in children if c.dep_ in CONTENT_DEPS]
+        chosen += [c for c in children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+    if not chosen:
+        return None
+    after = [c for c in chosen if c.i > verb.i]
+    before = [c for c in chosen if c.i < verb.i]
+    side = before if before and (not after or any(c.dep_ == "ccomp" for c in before)) else after
+    if not side:
+        return None
+    start = min(c.left_edge.i for c in side)
+    end = max(c.right_edge.i for c in side) + 1
+    if side is after:
+        start = max(start, verb.i + 1)
+    else:
+        end = min(end, verb.i)
+    doc = verb.doc
+    end = _cut_trailing_participle(doc, start, end)
+    if not ccomp:
+        end = _cut_relative_clause(doc, start, end)
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’"):
+        end -= 1
+    while start < end and doc[start].is_punct and doc[start].text not in '“"«„':
+        start += 1
+    if end <= start:
+        return None
+    return doc[start:end]
+
+
+def _aside_parts(verb: Token) -> list[SpacySpan]:
+    """The clause around a parenthetical cue, without the cue's own words."""
+    head = verb.head
+    skip = {t.i for t in verb.subtree}
+    doc = verb.doc
+    tokens = [t.i for t in head.subtree if t.i not in skip]
+    parts: list[SpacySpan] = []
+    run: list[int] = []
+    for i in tokens + [-1]:
+        if run and i != run[-1] + 1:
+            trimmed = _trim(doc, run[0], run[-1] + 1)
+            if trimmed is not None:
+                parts.append(doc[trimmed[0] : trimmed[1]])
+            run = []
+        if i >= 0:
+            run.append(i)
+    return parts
+
+
+def _cut_trailing_participle(doc: object, start: int, end: int) -> int:
+    """Content ends before ", adding …" / ", citing …": a participle clause is its own attribution or aside."""
+    for i in range(start + 1, end - 1):
+        token, following = doc[i], doc[i + 1]  # type: ignore[index]
+        if token.text == "," and following.tag_ == "VBG" and following.dep_ in TRAILING_CLAUSE_DEPS:
+            return i
+    return end
+
+
+def _cut_relative_clause(doc: object, start: int, end: int) -> int:
+    """An object's content ends before ", which …": the aside is the writer's, not the speaker's."""
+    for i in range(start + 1, end - 1):
+        token, following = doc[i], doc[i + 1]  # type: ignore[index]
+        if token.text == "," and following.lower_ in ("which", "who", "whose") and following.head.dep_ == "relcl":
+            return i
+    return end
+
+
+def _widen_to_runs(span: Span, runs: list[QuoteRun], cue: Span | None = None) -> Span:
+    """The span grown to the whole of every quoted run it touches (not the run that holds the cue)."""
+    start, end = span
+    for run in runs:
+        if cue is not None and run.start <= cue[0] < run.end:
+            continue
+        if run.start < end and start < run.end:
+            start, end = min(start, run.start), max(end, run.end)
+    return (start, end)
+
+
+def _adjacent_run(
+    parse: Parse, sent: SpacySpan, verb: Token, runs: list[QuoteRun], claimed: set[int]
+) -> QuoteRun | None:
+    """A quoted run right before the cue clause ("“…,” he said") or right after it ("said: “…”")."""
+    sent_start, sent_end = parse.char_span(sent)
+    clause = [t for t in verb.subtree] or [verb]
+    clause_start = parse.char_span(clause[0])[0]
+    clause_end = parse.char_span(clause[-1])[1]
+    text = parse.doc.text
+    best = None
+    for run in runs:
+        if id(run) in claimed:
+            continue
+        if run.end <= clause_start and run.end >= sent_start - 1:
+            gap = text[run.end - parse.offset : clause_start - parse.offset]
+            if len(gap.strip(" ,;:—–-")) == 0:
+                best = run
+        elif run.start >= clause_end - 1 and run.start <= sent_end + 2:
+            gap = text[clause_end - parse.offset : run.start - parse.offset]
+            if len(gap.strip(" ,;:—–-")) == 0 and best is None:
+                return run
+    return best
+
+
+def _colon_run(parse: Parse, sent: SpacySpan, verb: Token, runs: list[QuoteRun], claimed: set[int]) -> QuoteRun | None:
+    """The quoted run after a colon that closes the verb's clause ("said: “…”", "echoed his view: “…”")."""
+    doc = parse.doc
+    for i in range(verb.i + 1, sent.end):
+        token = doc[i]
+        if token.text == ":":
+            colon_end = parse.char_span(token)[1]
+            for run in runs:
+                if id(run) not in claimed and run.start >= colon_end:
+                    gap = doc.text[colon_end - parse.offset : run.start - parse.offset]
+                    return run if not gap.strip() else None
+            return None
+        if token.pos_ == "VERB" or token.text in '.;“"«':
+            return None
+    return None
+
+
+def _noun_attribution(parse: Parse, noun: Token, runs: list[QuoteRun], index: int) -> tuple[Attribution | None, str]:
+    """ "Trump's claim that …", "warnings from his attorney that …", "concerns about …"."""
+    clause = [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and c.i > noun.i
+        and (c.left_edge.lower_ in ("that", "to") or any(g.dep_ == "mark" for g in c.children))
+    ]
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS and c.i > noun.i]
+    chosen, kind = (clause, "N-clause") if clause else (preps, f"N-{preps[0].lower_}") if preps else ([], "")
+    if not chosen:
+        return None, ""
+    doc = noun.doc
+    start = min(c.left_edge.i for c in chosen)
+    end = max(c.right_edge.i for c in chosen) + 1
+    trimmed = _trim(doc, start, end)
+    if trimmed is None:
+        return None, ""
+    content = _widen_to_runs(parse.char_span(doc[trimmed[0] : trimmed[1]]), runs, parse.char_span(noun))
+    sources = [c for c in noun.children if c.dep_ == "poss"]
+    sources += [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("from", "by")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    mention = parse.char_span(mention_span(sources[0])) if sources else None
+    return Attribution([content], parse.char_span(noun), mention, index), kind
+
+
+def _dash_attribution(
+    parse: Parse, sent: SpacySpan, dash: Token, runs: list[QuoteRun], index: int, claimed: set[int]
+) -> Attribution | None:
+    """ "“…” ― Adriana Rodarte": a quote signed with a dash and a name after it."""
+    start = parse.char_span(dash)[0]
+    text = parse.doc.text
+    before = [
+        r
+        for r in runs
+        if id(r) not in claimed and r.end <= start and not text[r.end - parse.offset : start - parse.offset].strip()
+    ]
+    first = dash.i + 1
+    while first < len(dash.doc) and dash.doc[first].is_space:
+        first += 1
+    after = dash.doc[first : min(len(dash.doc), first + 5)]
+    if not before or not after or not after[0].text[:1].isupper():
+        return None
+    end = 0
+    while end < len(after) and (after[end].pos_ == "PROPN" or after[end].text == "-"):
+        end += 1
+    if end == 0:
+        return None
+    mention = parse.char_span(after[:end])
+    run = before[-1]
+    return Attribution([(run.start, run.end)], parse.char_span(dash), mention, index)
+
+
+def _according_to(parse: Parse, sent: SpacySpan, according: Token, index: int) -> Attribution | None:
+    """ "…, according to officials": the rest of the sentence is the content, the object the source."""
+    doc = parse.doc
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
+    phrase = sorted({t.i for t in according.subtree} | {t.i for t in to.subtree} | {according.i, to.i})
+    lo, hi = phrase[0], phrase[-1] + 1
+    before = _trim(doc, sent.start, lo)
+    after = _trim(doc, hi, sent.end)
+    parts = [p for p in (before, after) if p is not None and p[1] - p[0] >= 2]
+    if not parts:
+        return None
+    content = [parse.char_span(doc[a:b]) for a, b in parts]
+    mention = parse.char_span(mention_span(objects[0])) if objects else None
+    return Attribution(content, parse.char_span(doc[according.i : to.i + 1]), mention, index)
+
+
+def _trim(doc: object, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and doc[start].is_punct:  # type: ignore[index]
+        start += 1
+    while end > start and doc[end - 1].is_punct:  # type: ignore[index]
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def speaker_mention(parse: Parse, verb: Token) -> Span | None:
+    """The record span of the speaker mention of a cue verb, or None when the text gives none.
+
+    In a relative clause the mention runs from the antecedent to the pronoun ("some economists, who
+    argue …"): the pronoun is where the quote is attributed, the antecedent says who it is.
+    """
+    subject, relative = _subject(verb)
+    if subject is None:
+        return None
+    span = mention_span(subject)
+    if relative is not None and span.end <= relative.i <= span.end + 1:
+        span = verb.doc[span.start : relative.i + 1]
+    return parse.char_span(span)
+
+
+def speaker_token(verb: Token) -> Token | None:
+    """The head of the cue's subject: its own, or the one it shares with the clause it hangs from."""
+    return _subject(verb)[0]
+
+
+def _subject(verb: Token) -> tuple[Token | None, Token | None]:
+    """The subject's head and, when the subject is a relative pronoun, that pronoun."""
+    orphan = _orphan_subject(verb)
+    if orphan is not None:
+        return orphan, None
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
+                    return current.head, child
+                return child, None
+        if current.dep_ == "relcl":
+            return current.head, None
+        if current.dep_ in INHERIT_DEPS and current.head is not current:
+            current = current.head
+            continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
+            current = current.head.head  # "… for refusing to testify": the refusing is the verb's subject's
+            continue
+        break
+    return None, None
+
+
+def _orphan_subject(verb: Token) -> Token | None:
+    """ "after the administration last week said …": the parser took the subject for the object of "after"."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.left_edge.i == 0:
+        return None
+    before = verb.doc[verb.left_edge.i - 1]
+    if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "pobj" and before.head.lower_ in CLAUSE_PREPOSITIONS:
+        return before
+    return None
+
+
+def mention_span(head: Token) -> SpacySpan:
+    """The speaker mention: the subject's phrase without relative clauses and trailing punctuation."""
+    dropped: set[int] = set()
+    for child in head.children:
+        # "The mayor on Monday": a time is not part of who spoke
+        timed = child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+        if child.dep_ in MENTION_DROP_DEPS or timed:
+            dropped.update(t.i for t in child.subtree)
+    kept = [t.i for t in head.subtree if t.i not in dropped]
+    start = end = head.i
+    kept_set = set(kept)
+    while start - 1 in kept_set:
+        start -= 1
+    while end + 1 in kept_set:
+        end += 1
+    doc = head.doc
+    while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return doc[start : end + 1]
+
+
+def _inside_runs(parse: Parse, runs: list[QuoteRun]) -> list[bool]:
+    flags = []
+    for token in parse.doc:
+        at = parse.offset + token.idx
+        flags.append(any(r.start < at < r.end - 1 for r in runs))
+    return flags
+
+
+def _runs_within(attribution: Attribution, runs: list[QuoteRun]) -> list[QuoteRun]:
+    return [r for r in runs if any(s <= r.start and r.end <= e for s, e in attribution.content)]
+
+
+def _take_runs(attribution: Attribution, runs: list[QuoteRun], claimed: set[int]) -> None:
+    claimed.update(id(r) for r in attribution.runs)

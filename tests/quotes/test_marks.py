@@ -1,0 +1,42 @@
+from newsprobe.quotes.marks import quote_runs
+
+
+def runs_of(*paragraphs):
+    text = "\n\n".join(paragraphs)
+    spans, start = [], 0
+    for paragraph in paragraphs:
+        spans.append((start, start + len(paragraph)))
+        start += len(paragraph) + 2
+    return text, quote_runs(text, spans)
+
+
+def test_every_mark_style():
+    text, runs = runs_of(
+        'She said “curly” and "straight" and «guillemets» and ’’two apostrophes’’.'.replace("’’", "''")
+    )
+    assert [text[r.start : r.end] for r in runs] == ["“curly”", '"straight"', "«guillemets»", "''two apostrophes''"]
+    assert not any(r.unclosed or r.carried for r in runs)
+
+
+def test_apostrophes_and_inch_marks_do_not_open_quotes():
+    text, runs = runs_of('It’s the mayor’s plan, a 6" pipe, they said.')
+    assert runs == []
+
+
+def test_nested_curly_quotes_stay_one_run():
+    text, runs = runs_of("“I’d rather live in what he calls “hell” than this,” she wrote.")
+    assert [text[r.start : r.end] for r in runs] == ["“I’d rather live in what he calls “hell” than this,”"]
+
+
+def test_a_quote_carried_over_paragraphs():
+    text, runs = runs_of("“We waited for years. Nobody came.", "“Then the river rose,” he said.", "No quote here.")
+    assert [text[r.start : r.end] for r in runs] == ["“We waited for years. Nobody came.", "“Then the river rose,”"]
+    assert runs[0].unclosed and not runs[0].carried
+    assert runs[1].carried and not runs[1].unclosed
+
+
+def test_a_stray_mark_that_nothing_carries_on_is_no_quote():
+    text, runs = runs_of("“We waited for years.", "The mayor left early.")
+    assert runs == []
+    text, runs = runs_of('The "first time she saw him, she knew.')
+    assert runs == []

@@ -1,0 +1,230 @@
+import pytest
+
+import newsprobe
+from newsprobe.record import Document
+from newsprobe.stages.quotes import quote_kind
+
+pytestmark = pytest.mark.slow
+
+
+def view(doc, quote):
+    """A quote as text: (content parts, cue, mention, kind)."""
+    text = doc.text
+
+    def at(span):
+        return None if span is None else text[span[0] : span[1]]
+
+    return [at(c) for c in quote.content], at(quote.cue), at(quote.speaker.mention), quote.kind
+
+
+def analysed(*paragraphs):
+    doc = newsprobe.analyze("\n\n".join(("River town waits for the spring thaw",) + paragraphs), id="t")
+    assert [s.kind for s in doc.segments] == ["title"] + ["body"] * len(paragraphs), doc.segments
+    return doc
+
+
+def quote_with(doc, fragment):
+    found = [q for q in doc.quotes if any(fragment in doc.text[s:e] for s, e in q.content)]
+    assert len(found) == 1, [view(doc, q) for q in doc.quotes]
+    return view(doc, found[0])
+
+
+def test_a_quote_broken_by_its_cue_is_one_quote_in_two_parts():
+    doc = analysed("“The bridge will not open this year,” the engineer said. “We need another winter of work.”")
+    parts, cue, mention, kind = quote_with(doc, "bridge")
+    assert parts == ["“The bridge will not open this year,”", "“We need another winter of work.”"]
+    assert (cue, mention, kind) == ("said", "the engineer", "direct")
+    assert len(doc.quotes) == 1
+
+
+def test_reported_speech_is_indirect():
+    doc = analysed("The mayor on Monday reportedly said the plan was too expensive to finish by spring.")
+    parts, cue, mention, kind = quote_with(doc, "the plan")
+    assert parts == ["the plan was too expensive to finish by spring"]
+    assert (cue, mention, kind) == ("said", "The mayor", "indirect")
+
+
+def test_a_quoted_fragment_in_reported_speech_is_mixed():
+    doc = analysed("Governor Ellis said she is “very” hopeful that the strike will end this week.")
+    parts, cue, mention, kind = quote_with(doc, "hopeful")
+    assert kind == "mixed"
+    assert mention == "Governor Ellis"
+    assert parts[0].startswith("she is “very” hopeful")
+
+
+def test_according_to_names_the_source():
+    doc = analysed("The factory will close in June, according to two union officials.")
+    parts, cue, mention, kind = quote_with(doc, "factory")
+    assert parts == ["The factory will close in June"]
+    assert (cue, mention, kind) == ("according to", "two union officials", "indirect")
+
+
+def test_a_colon_introduces_a_quote():
+    doc = analysed("Marsh repeated her warning: “The levee will fail if the rain keeps up.”")
+    parts, cue, mention, kind = quote_with(doc, "levee")
+    assert parts == ["“The levee will fail if the rain keeps up.”"]
+    assert (mention, kind) == ("Marsh", "direct")
+
+
+def test_a_colon_ending_a_paragraph_introduces_the_next_one():
+    doc = analysed("The senator answered the critics:", "“We will not vote for a bill nobody has read.”")
+    parts, cue, mention, kind = quote_with(doc, "nobody has read")
+    assert parts == ["“We will not vote for a bill nobody has read.”"]
+    assert (cue, mention, kind) == ("answered", "The senator", "direct")
+
+
+def test_transcript_turns_are_attributed_to_the_capitalised_name():
+    doc = analysed(
+        "Part of the interview follows.",
+        "HOST: Will the candidate attend the debate tomorrow night?",
+        "MORALES: Well, look, she will be there and she will win it.",
+        "CORRECTION: An earlier version misspelled a name.",
+    )
+    parts, cue, mention, kind = quote_with(doc, "she will be there")
+    assert parts == ["Well, look, she will be there and she will win it."]
+    assert (cue, mention) == (":", "MORALES")
+    assert quote_with(doc, "attend the debate")[2] == "HOST"
+    assert not any("misspelled" in doc.text[s:e] for q in doc.quotes for s, e in q.content)
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote():
+    doc = analysed(
+        "“We lost the harvest in August,” Okafor said. “Then the prices fell.",
+        "“Nobody in the valley has seen a year like it.”",
+    )
+    parts, cue, mention, kind = quote_with(doc, "harvest")
+    assert parts == [
+        "“We lost the harvest in August,”",
+        "“Then the prices fell.",
+        "“Nobody in the valley has seen a year like it.”",
+    ]
+    assert (cue, mention, kind) == ("said", "Okafor", "direct")
+
+
+def test_a_quote_only_paragraph_continues_the_last_speaker():
+    doc = analysed(
+        "“The water is safe to drink,” Dr. Alvarez said.",
+        "“We test it every morning and every night.”",
+    )
+    follow = [q for q in doc.quotes if "every morning" in doc.text[q.content[0][0] : q.content[0][1]]]
+    assert len(follow) == 1
+    parts, cue, mention, kind = view(doc, follow[0])
+    assert cue is None and kind == "direct"
+    assert mention == "Dr. Alvarez"
+
+
+def test_speaker_fields_are_left_for_the_resolver():
+    doc = analysed("“It will rain,” she said.")
+    speaker = doc.quotes[0].speaker
+    assert (speaker.name, speaker.entity, speaker.resolution, speaker.confidence) == (None, None, "unresolved", 0.0)
+    assert doc.text[speaker.mention[0] : speaker.mention[1]] == "she"
+
+
+def test_quote_kind_from_the_quoted_share():
+    text = "“All of it,” he said that “some” of it was fine."
+    runs_text = [(0, 12), (26, 32)]
+    from newsprobe.quotes.marks import QuoteRun
+
+    runs = [QuoteRun(s, e) for s, e in runs_text]
+    assert quote_kind(text, [(0, 12)], runs) == "direct"
+    assert quote_kind(text, [(21, 45)], runs) == "mixed"
+    assert quote_kind(text, [(33, 45)], runs) == "indirect"
+
+
+def test_no_quotes_outside_body_and_captions():
+    doc = Document(id="x", text="nothing parsed")
+    from newsprobe.quotes.cues import CueModel
+    from newsprobe.stages.quotes import find_quotes
+
+    assert find_quotes(doc, CueModel.load()) == []
+
+
+# The seed page (examples/000_aeb1a4d6a8651ca1.txt)
+
+
+def seed_quote(seed_doc, fragment):
+    return quote_with(seed_doc, fragment)
+
+
+def test_seed_trump_very_is_mixed(seed_doc):
+    parts, cue, mention, kind = seed_quote(seed_doc, "optimistic")
+    assert (cue, mention, kind) == ("said", "President Donald Trump", "mixed")
+    assert parts[0].startswith("he is “very” optimistic")
+
+
+def test_seed_leavitt_caption_quote(seed_doc):
+    parts, cue, mention, kind = seed_quote(seed_doc, "grown frustrated")
+    start = seed_doc.text.index("he has grown frustrated")
+    segment = next(s for s in seed_doc.segments if s.start <= start < s.end)
+    assert segment.kind == "caption"
+    assert (cue, mention) == ("told", "she")
+    assert "he has grown frustrated with both sides of this war" in parts[0]
+
+
+def test_seed_return_on_investment_he_added(seed_doc):
+    parts, cue, mention, kind = seed_quote(seed_doc, "return on investment")
+    assert parts == ["“The return on investment is pretty high,”"]
+    assert (cue, mention, kind) == ("added", "he", "direct")
+
+
+def test_seed_peskov_indirect_then_direct(seed_doc):
+    parts, cue, mention, kind = seed_quote(seed_doc, "too “complex”")
+    assert (cue, kind) == ("said", "mixed")
+    assert mention == "A spokesperson for Putin, Dmitry Peskov"
+    parts, cue, mention, kind = seed_quote(seed_doc, "It is not worth")
+    assert (cue, mention, kind) == ("said", "he", "direct")
+
+
+def test_seed_hoffman_two_paragraph_quote(seed_doc):
+    parts, cue, mention, kind = seed_quote(seed_doc, "no indication")
+    assert (cue, mention, kind) == ("said", "Hoffman", "direct")
+    assert parts[0] == "“There’s no indication that Putin wants to stop the war,”"
+    assert parts[1].startswith("“That isn’t surprising.") and parts[1].endswith("can’t continue to fight.")
+    parts, cue, mention, kind = seed_quote(seed_doc, "Russia is the invader")
+    assert (cue, mention, kind) == ("added", "he", "direct")
+    assert len(parts) == 2 and parts[1].startswith("“The one consistent thing")
+
+
+def test_seed_koffler_colon_and_later_quotes(seed_doc):
+    parts, cue, mention, kind = seed_quote(seed_doc, "same strategy")
+    assert (cue, mention, kind) == ("echoed", "Koffler", "direct")
+    parts, cue, mention, kind = seed_quote(seed_doc, "string Trump along")
+    assert (cue, mention, kind) == ("added", "she", "direct")
+    parts, cue, mention, kind = seed_quote(seed_doc, "sensitive technologies")
+    assert (cue, mention, kind) == ("said", "Koffler", "direct")
+    assert len(parts) == 2
+    parts, cue, mention, kind = seed_quote(seed_doc, "face-saving")
+    assert (cue, mention) == ("said", "Koffler")
+
+
+def test_seed_moscow_times_report(seed_doc):
+    parts, cue, mention, kind = seed_quote(seed_doc, "spheres of influence")
+    assert cue == "said" and kind == "mixed"
+    assert "the Moscow Times" in mention
+
+
+def test_seed_quotes_stay_in_body_and_captions(seed_doc):
+    allowed = [s for s in seed_doc.segments if s.kind in ("body", "caption")]
+    for quote in seed_doc.quotes:
+        for start, end in quote.content:
+            assert any(s.start <= start and end <= s.end for s in allowed)
+
+
+def test_markdown_report_lists_the_quotes(seed_doc):
+    from newsprobe.report.markdown import render_markdown
+
+    report = render_markdown(seed_doc)
+    assert "## Quotes" in report
+    assert "| Koffler | echoed | direct | “Putin will be pursuing the same strategy" in report
+
+
+def test_the_stage_pickles_without_its_model(seed_doc):
+    import pickle
+
+    from newsprobe.stages.quotes import QuoteStage
+
+    stage = QuoteStage(None)
+    stage(seed_doc)
+    copy = pickle.loads(pickle.dumps(stage))
+    assert copy._cues is None
+    assert [q.content for q in copy(seed_doc).quotes] == [q.content for q in seed_doc.quotes]
