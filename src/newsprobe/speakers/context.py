@@ -1,0 +1,216 @@
+"""What the resolver knows about a document: tokens by offset, paragraphs, and the people it names."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsprobe.data.people import ROLE_NOUNS
+from newsprobe.record import Document, Entity, Span
+from newsprobe.speakers.names import first_name_gender, honorific_gender, is_first_name, name_key, role_gender
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from newsprobe.nlp import Parse
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+RUNNING_TEXT = frozenset({"body"})
+
+
+@dataclass(slots=True)
+class Person:
+    """A person the document names, with every mention of them that the entities give."""
+
+    key: str
+    name: str
+    entity: str | None
+    tokens: list[str]
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TokenAt:
+    """A token with its record offsets and the parse it belongs to."""
+
+    start: int
+    end: int
+    parse: Parse
+    token: Token
+
+
+class DocumentContext:
+    """Indexes of one document that the speaker resolver reads."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.segments = sorted(doc.segments, key=lambda s: s.start)
+        self._segment_starts = [s.start for s in self.segments]
+        self.tokens: list[TokenAt] = []
+        for parse in sorted(doc.parses, key=lambda p: p.offset):
+            for token in parse.doc:
+                start, end = parse.char_span(token)
+                self.tokens.append(TokenAt(start, end, parse, token))
+        self._token_starts = [t.start for t in self.tokens]
+        self.content_spans = sorted(span for quote in doc.quotes for span in quote.content)
+        self.people = _people(doc, self)
+        self.entity_at: dict[Span, Entity] = {m: e for e in doc.entities for m in e.mentions}
+
+    # --- positions -------------------------------------------------------------------------------
+    def segment_index(self, pos: int) -> int:
+        """The index of the segment holding ``pos`` (the nearest one before it when none holds it)."""
+        return max(0, bisect_right(self._segment_starts, pos) - 1)
+
+    def paragraph_distance(self, earlier: int, later: int) -> int:
+        """How many parsed paragraphs lie between two positions (0 when in the same one)."""
+        first, last = self.segment_index(earlier), self.segment_index(later)
+        return sum(1 for s in self.segments[first + 1 : last + 1] if s.kind in ("title", "body", "heading", "caption"))
+
+    def crosses_cut(self, earlier: int, later: int) -> bool:
+        """Whether the running text is broken between two positions (a caption, credit or heading between)."""
+        first, last = self.segment_index(earlier), self.segment_index(later)
+        if self.segments and self.segments[first].kind != self.segments[last].kind:
+            return True
+        return any(s.kind not in RUNNING_TEXT for s in self.segments[first + 1 : last])
+
+    def in_content(self, span: Span, exclude: list[Span] | None = None) -> bool:
+        """Whether ``span`` lies inside some quote's content (other than ``exclude``)."""
+        for start, end in self.content_spans:
+            if start > span[0]:
+                break
+            if start <= span[0] and span[1] <= end and (exclude is None or (start, end) not in exclude):
+                return True
+        return False
+
+    # --- tokens --------------------------------------------------------------------------------
+    def tokens_in(self, span: Span) -> list[TokenAt]:
+        """The tokens overlapping ``span``, from one parse (the first one it touches)."""
+        i = max(0, bisect_right(self._token_starts, span[0]) - 1)
+        found: list[TokenAt] = []
+        while i < len(self.tokens) and self.tokens[i].start < span[1]:
+            tok = self.tokens[i]
+            if tok.end > span[0] and (not found or tok.parse is found[0].parse):
+                found.append(tok)
+            i += 1
+        return found
+
+    def token_at(self, pos: int) -> TokenAt | None:
+        """The token covering ``pos``."""
+        found = self.tokens_in((pos, pos + 1))
+        return found[0] if found else None
+
+    def person_for(self, span: Span) -> Person | None:
+        """The person one of whose mentions overlaps ``span``."""
+        for person in self.people:
+            for start, end in person.mentions:
+                if start < span[1] and span[0] < end:
+                    return person
+        return None
+
+    def people_in(self, span: Span) -> list[Person]:
+        """Every person one of whose mentions overlaps ``span``, in the order of those mentions."""
+        found = []
+        for person in self.people:
+            first = next((m for m in person.mentions if m[0] < span[1] and span[0] < m[1]), None)
+            if first is not None:
+                found.append((first, person))
+        return [p for _, p in sorted(found, key=lambda item: item[0])]
+
+    def people_matching(self, text: str) -> list[Person]:
+        """People whose full name holds every word of the name ``text`` ("Clinton", "Mr. Obama")."""
+        key = name_key(text)
+        if not key:
+            return []
+        return [p for p in self.people if set(key) <= set(p.tokens) and (key[-1] == p.tokens[-1] or len(key) > 1
+                                                                        or is_first_name(key[0]))]
+
+
+def _people(doc: Document, context: DocumentContext) -> list[Person]:
+    persons: list[Person] = []
+    for entity in doc.entities:
+        if entity.type != "PERSON":
+            continue
+        tokens = name_key(entity.name)
+        if not tokens:
+            continue
+        person = Person(entity.id, entity.name, entity.id, tokens, mentions=sorted(entity.mentions))
+        person.roles = [d for d in entity.descriptors if any(c.isalpha() for c in d) and d.lower() != "other"]
+        persons.append(person)
+    # Short forms spaCy typed otherwise ("Trump" in "the Trump administration" as ORG) still mention the person.
+    for entity in doc.entities:
+        if entity.type == "PERSON":
+            continue
+        key = name_key(entity.name)
+        matches = [p for p in persons if key and len(key) == 1 and key[0] == p.tokens[-1]]
+        if len(matches) == 1:
+            matches[0].mentions = sorted(matches[0].mentions + entity.mentions)
+    for person in persons:
+        person.gender = _gender(person, doc)
+        for role in _appositions(person, context):
+            if role not in person.roles:
+                person.roles.insert(0, role)
+    return persons
+
+
+def _gender(person: Person, doc: Document) -> str | None:
+    if len(person.tokens) >= 2 and is_first_name(person.tokens[0]):
+        gender = first_name_gender(person.tokens[0])
+        if gender:
+            return gender
+    for start, _ in person.mentions:
+        gender = honorific_gender(doc.text[max(0, start - 5) : start])
+        if gender:
+            return gender
+    for role in person.roles:
+        gender = role_gender(role)
+        if gender:
+            return gender
+    return None
+
+
+def _appositions(person: Person, context: DocumentContext) -> list[str]:
+    """Roles given beside a name between commas: "A spokesperson for Putin, Dmitry Peskov," and the reverse."""
+    roles: list[str] = []
+    for span in person.mentions:
+        tokens = context.tokens_in(span)
+        if not tokens:
+            continue
+        sent_doc = tokens[0].token.doc
+        first, last = tokens[0].token.i, tokens[-1].token.i
+        before = _phrase(sent_doc, first - 1, -1)
+        after = _phrase(sent_doc, last + 1, 1)
+        for phrase in (before, after):
+            if phrase:
+                roles.append(phrase)
+    return roles
+
+
+def _phrase(doc: Doc, comma_index: int, step: int) -> str | None:
+    """The comma-delimited noun phrase beside a name, when its head is a role noun."""
+    n = len(doc)
+    if not 0 <= comma_index < n or doc[comma_index].text != ",":
+        return None
+    words: list[Token] = []
+    i = comma_index + step
+    while 0 <= i < n:
+        tok = doc[i]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            break
+        words.append(tok)
+        if len(words) > 8:
+            return None
+        if step < 0 and tok.is_sent_start:
+            break
+        i += step
+    if step < 0:
+        words.reverse()
+    elif i >= n or doc[i].text not in (",", ".", ";", ")", "—"):
+        return None  # "Peskov, a spokesperson for Putin said" is a mis-parse risk, not an apposition
+    while words and words[0].pos_ in ("DET", "CCONJ", "ADP", "PRON"):
+        words.pop(0)
+    if not words or not any(w.pos_ == "NOUN" and w.lemma_.lower() in ROLE_NOUNS for w in words):
+        return None
+    return " ".join(w.text for w in words)
