@@ -102,3 +102,17 @@ REPORT_NOUNS = frozenset({
     "advertisement", "post", "tweet", "story", "editorial", "release", "filing", "document", "review",
     "investigation", "video", "interview", "transcript", "op-ed", "column", "website", "blog", "email",
 })
+
+# Short forms and names the first-name lists lack (news names: "Bill Clinton", "Mitt Romney"); a name in both
+# sets tells no gender ("Pat", and "Lindsey", which the lists give as female only: Lindsey Graham).
+EXTRA_MALE_NAMES = frozenset({
+    "bill", "bob", "bobby", "dick", "chuck", "newt", "mitt", "ed", "jeb", "al", "dave", "matt", "greg", "ken",
+    "bernie", "reince", "rand", "mitch", "recep", "rudy", "jim", "joe", "tom", "ted", "rick", "mike", "steve",
+    "pete", "phil", "rob", "sid", "stan", "walt", "hank", "herb", "ike", "jed", "ned", "rex", "abe", "vlad",
+    "pat", "lindsey", "kim", "jan", "sam", "robin", "leslie", "jody", "dana",
+})
+EXTRA_FEMALE_NAMES = frozenset({
+    "kellyanne", "debbie", "huma", "hillary", "pat", "lindsey", "kim", "jan", "sam", "robin", "leslie", "jody",
+    "dana", "liz", "beth", "sue", "peggy", "patty", "becky", "cathy", "kathy", "deb", "meg", "nikki", "tulsi",
+    "kamala", "ilhan", "marsha", "ayanna", "rashida", "val", "gina", "lisa", "susan", "sarah", "maxine", "heidi",
+})

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 from newsprobe.data.people import ROLE_NOUNS
 from newsprobe.record import Document, Entity, Span
-from newsprobe.speakers.names import first_name_gender, honorific_gender, is_first_name, name_key, role_gender
+from newsprobe.speakers.names import (
+    first_name_gender,
+    full_name_in_text,
+    honorific_gender,
+    is_first_name,
+    name_key,
+    role_gender,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -148,6 +155,10 @@ def _people(doc: Document, context: DocumentContext) -> list[Person]:
         if len(matches) == 1:
             matches[0].mentions = sorted(matches[0].mentions + entity.mentions)
     for person in persons:
+        if len(person.tokens) == 1:  # spaCy missed the full name ("Donald J. Trump" typed ORG): find it
+            full = full_name_in_text(doc.text, person.name)
+            if full:
+                person.name, person.tokens = full, name_key(full)
         person.gender = _gender(person, doc)
         for role in _appositions(person, context):
             if role not in person.roles:

@@ -7,6 +7,8 @@ from functools import lru_cache
 from importlib import resources
 
 from newsprobe.data.people import (
+    EXTRA_FEMALE_NAMES,
+    EXTRA_MALE_NAMES,
     FEMALE_HONORIFICS,
     FEMALE_ROLE_WORDS,
     HONORIFICS,
@@ -26,7 +28,7 @@ def first_names() -> tuple[frozenset[str], frozenset[str]]:
         text = resources.files("newsprobe.data").joinpath(file_name).read_text(encoding="utf-8")
         return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#")
 
-    return read("first_names_female.txt"), read("first_names_male.txt")
+    return read("first_names_female.txt") | EXTRA_FEMALE_NAMES, read("first_names_male.txt") | EXTRA_MALE_NAMES
 
 
 def is_first_name(word: str) -> bool:
@@ -75,3 +77,30 @@ def role_gender(role: str) -> str | None:
     if lowered & MALE_ROLE_WORDS:
         return "m"
     return None
+
+
+# Capitalised words before a name that are titles even where a first-name list has them ("Chief Justice Roberts").
+_TITLES = frozenset({"justice", "chief", "judge", "general", "major", "king", "sheriff", "bishop", "dean", "earl",
+                     "prince", "royal", "president", "mayor", "pastor", "senator", "will", "sierra", "wells"})
+_CAPITALISED = r"(?:[A-Z][\w’'-]*|[A-Z]\.)"
+
+
+def full_name_in_text(text: str, surname: str) -> str | None:
+    """The one "First [Middle] Surname" the text gives for ``surname`` (None when none, or two different people)."""
+    pattern = re.compile(rf"\b({_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,2}})[ \t]+((?i:{re.escape(surname)}))\b")
+    found: list[list[str]] = []
+    for match in pattern.finditer(text):
+        if match.group(2)[:1].islower():
+            continue
+        before = match.group(1).split()
+        start = next((i for i, w in enumerate(before) if w[:1].isupper() and w.lower() not in _TITLES
+                      and is_first_name(w.strip("."))), None)
+        if start is not None:
+            found.append(before[start:] + [surname if not surname.isupper() else surname.title()])
+    distinct: list[list[str]] = []
+    for name in sorted(found, key=len, reverse=True):
+        if not any({w.lower() for w in name} <= {w.lower() for w in other} for other in distinct):
+            distinct.append(name)
+    if len({name[0].lower() for name in distinct}) != 1:
+        return None
+    return " ".join(distinct[0])

@@ -29,7 +29,7 @@ from newsprobe.data.people import (
 )
 from newsprobe.record import Quote, Span, Speaker
 from newsprobe.speakers.context import SUBJECT_DEPS, DocumentContext, Person, TokenAt
-from newsprobe.speakers.names import name_key, role_gender, words
+from newsprobe.speakers.names import first_name_gender, full_name_in_text, name_key, role_gender, words
 
 # Confidence of each path: the share of right answers each had on PolNeAR dev (scripts/eval_speakers.py).
 CONF_FULL_NAME = 0.95  # the mention holds the full name
@@ -114,7 +114,9 @@ class SpeakerResolver:
         if head is not None and head.token.pos_ == "PRON" or head_word in _ALL_PRONOUNS:
             return self._pronoun(head_word, head, mention, quote, depth)
         # 2. a proper name the entities did not type as a person ("PENCE", "Mr. Clarke")
-        if head is not None and head.token.pos_ == "PROPN" or (head is None and text[:1].isupper()):
+        if head is not None and (head.token.pos_ == "PROPN" or head.token.text[:1].isupper()) or (
+            head is None and text[:1].isupper()
+        ):
             found = self._proper_name(mention, text, tokens, head)
             if found is not None:
                 return found
@@ -127,8 +129,9 @@ class SpeakerResolver:
         people = self.context.people_in(mention)
         if not people:
             return None
-        if head is None or len(tokens) <= 3:
+        if head is None:
             return people[-1]
+        head_noun = head.token.lemma_.lower()
         ranked: list[tuple[int, Person]] = []
         for person in people:
             name_tokens = [t for t in tokens if any(s <= t.start < e for s, e in person.mentions)]
@@ -137,13 +140,11 @@ class SpeakerResolver:
             if head in name_tokens:
                 ranked.append((3, person))
                 continue
-            head_noun = head.token.lemma_.lower()
-            if head_noun not in ROLE_NOUNS and head_noun not in ANONYMOUS_NOUNS:
-                continue  # "A new ad from Donald Trump's campaign" names Trump, but the ad speaks
-            if any(t.token.dep_ == "appos" or t.token.head.i == head.token.i and t.token.dep_ == "compound"
-                   for t in name_tokens):
+            if head.token.tag_ in ("NNS", "NNPS") or head_noun not in ROLE_NOUNS | ANONYMOUS_NOUNS:
+                continue  # "Clinton aides"; "A new ad from Donald Trump's campaign" names Trump, but the ad speaks
+            if any(t.token.dep_ == "appos" for t in name_tokens):
                 ranked.append((2, person))
-            elif name_tokens[-1].end >= mention[1] - 1:
+            elif name_tokens[-1].end >= mention[1] - 1 and name_tokens[0].token.dep_ != "poss":
                 ranked.append((1, person))
         return max(ranked, key=lambda item: item[0])[1] if ranked else None
 
@@ -184,23 +185,39 @@ class SpeakerResolver:
             return self._short_name(mention, text, people)
         key = name_key(text)
         if 1 <= len(key) <= 3 and all(w[:1].isupper() for w in words(_strip_honorifics(text))):
-            # a name the document never completes and spaCy did not type: the name as given
+            # a name spaCy did not type: the full name the text gives for it, else the name as given
             name = " ".join(words(_strip_honorifics(text)))
             if text.isupper():
                 name = name.title()
             gender = _honorific_gender(text)
+            full = full_name_in_text(context.doc.text, name) if len(key) == 1 else None
+            if full is not None:
+                gender = gender or first_name_gender(full.split()[0])
+                speaker = Speaker(mention, full, None, None, "surname", CONF_SHORT_UNIQUE - 0.1)
+                return Resolved(speaker, None, gender)
             speaker = Speaker(mention, name, None, None, "surname" if len(key) == 1 else "named", CONF_SHORT_ONLY - 0.1)
             return Resolved(speaker, None, gender)
         return None
 
     def _short_name(self, mention: Span, text: str, people: list[Person]) -> Resolved:
+        gender = _honorific_gender(text)
+        if gender is not None and len(people) > 1:
+            people = [p for p in people if p.gender in (None, gender)] or people
         if len(people) == 1:
             person, confidence = people[0], CONF_SHORT_UNIQUE if len(people[0].tokens) > 1 else CONF_SHORT_ONLY
         else:
-            person = max(people, key=lambda p: (len(p.mentions), -p.mentions[0][0] if p.mentions else 0))
+            # two people share the short name ("Clinton"): the one the text names in full most often, then latest
+            doc_text = self.context.doc.text
+
+            def weight(p: Person) -> tuple[int, int]:
+                full = sum(len(name_key(doc_text[s:e])) > 1 for s, e in p.mentions)
+                latest = max((s for s, _ in p.mentions if s < mention[0]), default=-1)
+                return (full, latest)
+
+            person = max(people, key=weight)
             confidence = CONF_SHORT_AMBIGUOUS
         speaker = Speaker(mention, person.name, person.entity, _best_role(person), "surname", confidence)
-        return Resolved(speaker, person, person.gender or _honorific_gender(text))
+        return Resolved(speaker, person, person.gender or gender)
 
     # --- common nouns -------------------------------------------------------------------------------
     def _common_noun(self, mention: Span, text: str, tokens: list[TokenAt], head: TokenAt | None) -> Resolved:
