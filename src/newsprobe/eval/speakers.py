@@ -103,7 +103,7 @@ def _first_name(word: str) -> bool:
 
 
 def _trailing_full_name(tokens: list[str]) -> str | None:
-    """"longtime pollster Pat Caddell" -> "Pat Caddell": the last known first name, then capitalised words to the end."""
+    """"longtime pollster Pat Caddell" -> "Pat Caddell": the last first name, then capitalised words to the end."""
     for i in range(len(tokens) - 2, -1, -1):
         tail = tokens[i:]
         if not _first_name(tokens[i]) or len(tail) > 4:
@@ -122,10 +122,10 @@ def _full_names_with_surname(text: str, surname: str) -> list[str]:
     found: list[list[str]] = []
     for match in pattern.finditer(text):
         words = match.group(1).split()
-        # keep from the first known first name on: "Democratic nominee Hillary Clinton" -> "Hillary Clinton"
+        # keep from the last known first name on: "Charlotte Mayor Jennifer Roberts" -> "Jennifer Roberts"
         if match.group(2)[:1].islower():
             continue
-        start = next((i for i, w in enumerate(words) if _first_name(w)), None)
+        start = next((i for i in range(len(words) - 1, -1, -1) if _first_name(words[i])), None)
         if start is None or not all(w[:1].isupper() for w in words[start:]):
             continue
         name = [w.lower() for w in words[start:]] + [surname.lower()]

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsprobe.data.people import ROLE_NOUNS
+from newsprobe.data.people import (
+    ANONYMOUS_NOUNS,
+    DEMONSTRATIVES,
+    FEMALE_PRONOUNS,
+    FIRST_PERSON,
+    HONORIFICS,
+    INDEFINITE_DETERMINERS,
+    MALE_PRONOUNS,
+    NEUTER_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    ROLE_SYNONYMS,
+)
 from newsprobe.record import Document, Entity, Span
 from newsprobe.speakers.names import (
     first_name_gender,
@@ -15,6 +29,7 @@ from newsprobe.speakers.names import (
     is_first_name,
     name_key,
     role_gender,
+    words,
 )
 
 if TYPE_CHECKING:
@@ -22,6 +37,10 @@ if TYPE_CHECKING:
 
     from newsprobe.nlp import Parse
 
+_NOT_NAMES = (
+    MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | NEUTER_PRONOUNS | RELATIVE_PRONOUNS
+    | DEMONSTRATIVES | INDEFINITE_DETERMINERS | ANONYMOUS_NOUNS | {"the", "you", "your", "all", "both", "each"}
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RUNNING_TEXT = frozenset({"body"})
 
@@ -37,6 +56,7 @@ class Person:
     gender: str | None = None
     roles: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    role_mentions: list[Span] = field(default_factory=list)  # "the president" where it means this person
 
 
 @dataclass(slots=True)
@@ -65,6 +85,7 @@ class DocumentContext:
         self.content_spans = sorted(span for quote in doc.quotes for span in quote.content)
         self.people = _people(doc, self)
         self.entity_at: dict[Span, Entity] = {m: e for e in doc.entities for m in e.mentions}
+        _role_mentions(self)
 
     # --- positions -------------------------------------------------------------------------------
     def segment_index(self, pos: int) -> int:
@@ -126,6 +147,23 @@ class DocumentContext:
                 found.append((first, person))
         return [p for _, p in sorted(found, key=lambda item: item[0])]
 
+    def person_with_role(self, noun: str, modifiers: set[str], before: int) -> Person | None:
+        """The person named before ``before`` whose role matches the role noun, modifiers breaking ties."""
+        wanted = ROLE_SYNONYMS.get(noun, frozenset({noun}))
+        best: tuple[int, int, Person] | None = None
+        for person in self.people:
+            earlier = [s for s in person.mentions if s[1] <= before]
+            if not earlier:
+                continue
+            for role in person.roles:
+                role_words = {w.lower() for w in words(role)}
+                if not (role_words & wanted or any(w in role.lower() for w in wanted if " " in w)):
+                    continue
+                candidate = (len(modifiers & role_words), earlier[-1][0], person)
+                if best is None or candidate[:2] > best[:2]:
+                    best = candidate
+        return best[2] if best is not None else None
+
     def people_matching(self, text: str) -> list[Person]:
         """People whose full name holds every word of the name ``text`` ("Clinton", "Mr. Obama")."""
         key = name_key(text)
@@ -141,7 +179,7 @@ def _people(doc: Document, context: DocumentContext) -> list[Person]:
         if entity.type != "PERSON":
             continue
         tokens = name_key(entity.name)
-        if not tokens:
+        if not tokens or _headline_artefact(entity, context, tokens):
             continue
         person = Person(entity.id, entity.name, entity.id, tokens, mentions=sorted(entity.mentions))
         person.roles = [d for d in entity.descriptors if any(c.isalpha() for c in d) and d.lower() != "other"]
@@ -154,16 +192,89 @@ def _people(doc: Document, context: DocumentContext) -> list[Person]:
         matches = [p for p in persons if key and len(key) == 1 and key[0] == p.tokens[-1]]
         if len(matches) == 1:
             matches[0].mentions = sorted(matches[0].mentions + entity.mentions)
+    persons.extend(_unrecognised_speakers(doc, persons))
     for person in persons:
         if len(person.tokens) == 1:  # spaCy missed the full name ("Donald J. Trump" typed ORG): find it
             full = full_name_in_text(doc.text, person.name)
             if full:
                 person.name, person.tokens = full, name_key(full)
+    _name_mentions(doc, context, persons)
+    for person in persons:
         person.gender = _gender(person, doc)
         for role in _appositions(person, context):
             if role not in person.roles:
                 person.roles.insert(0, role)
     return persons
+
+
+def _headline_artefact(entity: Entity, context: DocumentContext, tokens: list[str]) -> bool:
+    """"Obama Seeks" in a Title Case headline is no person: only in titles, and no first name first."""
+    in_titles = all(context.segments[context.segment_index(s)].kind in ("title", "heading") for s, _ in entity.mentions)
+    return in_titles and len(tokens) > 1 and not is_first_name(tokens[0])
+
+
+def _unrecognised_speakers(doc: Document, persons: list[Person]) -> list[Person]:
+    """People named as a quote's speaker that spaCy did not type as persons ("Ham said", "PENCE:")."""
+    found: dict[str, Person] = {}
+    known = {t for p in persons for t in p.tokens}
+    typed = {m for e in doc.entities if e.type != "PERSON" for m in e.mentions}
+    for quote in doc.quotes:
+        mention = quote.speaker.mention
+        if mention is None or any(s <= mention[0] and mention[1] <= e for s, e in typed):
+            continue
+        raw = [w for w in words(doc.text[mention[0] : mention[1]]) if w.lower().strip(".") not in HONORIFICS]
+        if not 1 <= len(raw) <= 3 or not all(w[:1].isupper() for w in raw) or any(w.lower() in _NOT_NAMES for w in raw):
+            continue
+        key = name_key(" ".join(raw))
+        if not key or key[-1] in known or key[-1] in found:
+            continue
+        name = " ".join(w.title() if w.isupper() else w for w in raw)
+        found[key[-1]] = Person("name:" + key[-1], name, None, key, mentions=[mention])
+    return list(found.values())
+
+
+def _name_mentions(doc: Document, context: DocumentContext, persons: list[Person]) -> None:
+    """Every place the text writes a person's surname, though spaCy missed it there ("Schiff called")."""
+    by_surname: dict[str, list[Person]] = {}
+    for person in persons:
+        by_surname.setdefault(person.tokens[-1], []).append(person)
+    taken = [m for p in persons for m in p.mentions]
+    for surname, owners in by_surname.items():
+        if len(surname) < 3:
+            continue
+        owner = max(owners, key=lambda p: len(p.mentions))
+        pattern = re.compile(rf"\b(?i:{re.escape(surname)})\b")
+        for segment in context.segments:
+            if segment.kind not in ("title", "body", "heading", "caption"):
+                continue
+            for match in pattern.finditer(doc.text, segment.start, segment.end):
+                start, end = match.span()
+                if not doc.text[start].isupper() or any(s <= start < e for s, e in taken):
+                    continue
+                before = doc.text[max(segment.start, start - 30) : start].split()
+                if before and before[-1][:1].isupper() and is_first_name(before[-1]) and (
+                    len(owner.tokens) < 2 or before[-1].lower() != owner.tokens[0]
+                ):
+                    continue  # another person of that name: "Chelsea Clinton"
+                owner.mentions.append((start, end))
+        owner.mentions.sort()
+
+
+def _role_mentions(context: DocumentContext) -> None:
+    """Definite role nouns that stand for a person named before: "the president", "The Republican nominee"."""
+    for tok in context.tokens:
+        token = tok.token
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in ROLE_NOUNS:
+            continue
+        if token.dep_ == "compound" or token.ent_type_ or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            continue
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        person = context.person_with_role(token.lemma_.lower(), modifiers, tok.start)
+        if person is not None:
+            det = next(c for c in token.children if c.dep_ == "det")
+            person.role_mentions.append((tok.parse.offset + det.idx, tok.end))
 
 
 def _gender(person: Person, doc: Document) -> str | None:

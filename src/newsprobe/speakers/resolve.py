@@ -25,7 +25,6 @@ from newsprobe.data.people import (
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
     ROLE_NOUNS,
-    ROLE_SYNONYMS,
 )
 from newsprobe.record import Quote, Span, Speaker
 from newsprobe.speakers.context import SUBJECT_DEPS, DocumentContext, Person, TokenAt
@@ -45,6 +44,7 @@ CONF_UNRESOLVED = 0.7  # the text does not tell: None is the right answer this o
 PRONOUN_MIN_SCORE = 2.0  # below this, no candidate is plausible enough to name
 PRONOUN_MIN_MARGIN = 0.75  # two candidates this close: a reader could not tell
 MAX_PARAGRAPHS_BACK = 2  # a pronoun's referent is named at most this many paragraphs earlier
+DISTANCE_SCORE = {0: 3.0, 1: 1.5, 2: 0.5}  # by paragraphs between the pronoun and the person's last mention
 
 
 @dataclass(slots=True)
@@ -140,7 +140,9 @@ class SpeakerResolver:
             if head in name_tokens:
                 ranked.append((3, person))
                 continue
-            if head.token.tag_ in ("NNS", "NNPS") or head_noun not in ROLE_NOUNS | ANONYMOUS_NOUNS:
+            if head.token.tag_ in ("NNS", "NNPS") or head_noun in REPORT_NOUNS or head.token.pos_ not in (
+                "NOUN", "NUM", "PRON"
+            ):
                 continue  # "Clinton aides"; "A new ad from Donald Trump's campaign" names Trump, but the ad speaks
             if any(t.token.dep_ == "appos" for t in name_tokens):
                 ranked.append((2, person))
@@ -251,22 +253,8 @@ class SpeakerResolver:
 
     def _role_match(self, noun: str, text: str, mention: Span) -> Person | None:
         """The person most recently named before ``mention`` whose role matches ``noun``."""
-        wanted = ROLE_SYNONYMS.get(noun, frozenset({noun}))
         modifiers = {w.lower() for w in words(text)} - {noun, "the", "a", "an"}
-        best: tuple[int, int, Person] | None = None
-        for person in self.context.people:
-            before = [s for s in person.mentions if s[1] <= mention[0]]
-            if not before:
-                continue
-            for role in person.roles:
-                role_words = {w.lower() for w in words(role)}
-                if not (role_words & wanted or any(w in role.lower() for w in wanted if " " in w)):
-                    continue
-                overlap = len(modifiers & role_words)
-                candidate = (overlap, before[-1][0], person)
-                if best is None or candidate[:2] > best[:2]:
-                    best = candidate
-        return best[2] if best is not None else None
+        return self.context.person_with_role(noun, modifiers, mention[0])
 
     # --- pronouns ------------------------------------------------------------------------------------
     def _pronoun(self, word: str, head: TokenAt | None, mention: Span, quote: Quote, depth: int) -> Resolved:
@@ -334,40 +322,41 @@ class SpeakerResolver:
         return self._as_pronoun(best, mention, confidence)
 
     def _candidates(self, gender: str, mention: Span, quote: Quote, last: Resolved | None):  # type: ignore[no-untyped-def]
+        """(candidate, score) for every person a "he"/"she" at ``mention`` could mean."""
         context = self.context
         pos = mention[0]
+        latest: dict[str, Span] = {}
         for person in context.people:
-            if person.gender not in (None, gender):
+            spans = [s for s in person.mentions + person.role_mentions
+                     if s[1] <= pos and not any(c[0] <= s[0] < c[1] for c in quote.content)]
+            if spans and person.gender in (None, gender):
+                latest[person.key] = max(spans)
+        most_recent = max(latest, key=lambda k: latest[k]) if latest else None
+        for person in context.people:
+            if person.key not in latest:
                 continue
-            before = [s for s in person.mentions if s[1] <= pos and not any(c[0] <= s[0] < c[1] for c in quote.content)]
-            if not before:
-                continue
-            span = before[-1]
+            span = latest[person.key]
             distance = context.paragraph_distance(span[0], pos)
             if distance > MAX_PARAGRAPHS_BACK:
                 continue
-            score = 3.0 - distance
+            score = DISTANCE_SCORE[distance]
             score += 1.0 if person.gender == gender else 0.0
-            tok = context.token_at(span[0])
-            if tok is not None:
-                root = _root_of(tok, span, context)
-                if root.token.dep_ in SUBJECT_DEPS:
-                    score += 1.0
-                if root.token.dep_ in ("poss", "pobj") or context.doc.text[span[1] : span[1] + 2] in ("'s", "’s"):
-                    score -= 1.0
+            score += _grammar_score(context, span)
             if context.in_content(span):
                 score -= 1.5
             if context.crosses_cut(span[0], pos):
                 score -= 1.5
             if last is not None and last.person is person:
-                score += 2.0
+                score += 1.5
+            if person.key == most_recent:
+                score += 1.0
             yield Resolved(Speaker(None, person.name, person.entity, _best_role(person), "pronoun", 0.0),
                            person, person.gender), score
-        # a speaker the entities never typed as a person ("Hoffman said" with no PERSON entity)
+        # a speaker the document never names as a person ("Hoffman said" with no PERSON entity)
         if last is not None and last.person is None and last.speaker.name and last.gender in (None, gender):
             distance = context.paragraph_distance(last.position, pos)
             if distance <= MAX_PARAGRAPHS_BACK:
-                yield last, 3.0 - distance + 2.0 + (1.0 if last.gender == gender else 0.0)
+                yield last, DISTANCE_SCORE[distance] + 1.5 + (1.0 if last.gender == gender else 0.0)
 
     def _last_person_speaker(self, pos: int) -> Resolved | None:
         """The speaker of the previous quote, if a named person within reach."""
@@ -413,6 +402,21 @@ def _head(tokens: list[TokenAt]) -> TokenAt | None:
                 continue
             return tok
     return tokens[-1]
+
+
+def _grammar_score(context: DocumentContext, span: Span) -> float:
+    """Subjects are what later pronouns continue; possessives and objects of prepositions much less."""
+    tok = context.token_at(span[0])
+    if tok is None:
+        return 0.0
+    root = _root_of(tok, span, context).token
+    if root.dep_ in SUBJECT_DEPS:
+        return 1.0
+    if root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS:
+        return 0.5  # "The president's roots came into play"
+    if root.dep_ in ("poss", "pobj") or context.doc.text[span[1] : span[1] + 2] in ("'s", "’s"):
+        return -1.0
+    return 0.0
 
 
 def _root_of(tok: TokenAt, span: Span, context: DocumentContext) -> TokenAt:
