@@ -39,6 +39,7 @@ ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "expert", "expe
                    "people", "person", "someone", "diplomat", "diplomats", "spokesperson", "spokesman",
                    "spokeswoman", "advisers", "advisors", "strategists", "economists"}
 INDEFINITE = {"a", "an", "another", "some", "one", "two", "three", "several", "many", "other", "others"}
+GROUPS = {"democrats", "republicans", "conservatives", "liberals", "americans", "officials", "police"}
 CONFIDENCE_BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 1.01)
 _WORD = re.compile(r"[\w’'.-]+")
 _CAPITALISED = r"(?:[A-Z][\w’'-]*|[A-Z]\.)"
@@ -84,7 +85,9 @@ def expected_speaker(text: str, source: list[list[int]]) -> tuple[str, str | Non
             return "named", full
     rest = [t for t, low in zip(tokens, lowered, strict=True) if low not in PERSON_HONORIFICS | SCORER_HONORIFICS]
     honorific = any(low in PERSON_HONORIFICS for low in lowered)
-    if len(rest) == 1 and rest[0][:1].isupper() and (rest[0].istitle() or rest[0].isupper()):
+    if len(rest) == 1 and rest[0][:1].isupper() and (rest[0].istitle() or rest[0].isupper()) and (
+        rest[0].lower() not in GROUPS
+    ):
         names = _full_names_with_surname(text, rest[0])
         if len(names) == 1:
             return "surname", names[0]
@@ -102,13 +105,18 @@ def _first_name(word: str) -> bool:
     return word[:1].isupper() and word.lower().strip(".") not in NOT_FIRST_NAMES and is_first_name(word.strip("."))
 
 
+def _name_word(token: str) -> bool:
+    """A word of a name: capitalised, not an acronym ("CEO"), not a possessive ("News'")."""
+    return token[:1].isupper() and (not token.isupper() or len(token.strip(".")) == 1) and token[-1] not in "'’"
+
+
 def _trailing_full_name(tokens: list[str]) -> str | None:
     """"longtime pollster Pat Caddell" -> "Pat Caddell": the last first name, then capitalised words to the end."""
     for i in range(len(tokens) - 2, -1, -1):
         tail = tokens[i:]
         if not _first_name(tokens[i]) or len(tail) > 4:
             continue
-        if all(t[:1].isupper() and (not t.isupper() or len(t.strip(".")) == 1) for t in tail) and (
+        if all(_name_word(t) for t in tail) and (
             i == 0 or tokens[i - 1].lower() not in ("the", "of", "at", "for")
         ):
             return " ".join(tail)

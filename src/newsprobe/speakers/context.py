@@ -209,8 +209,19 @@ def _people(doc: Document, context: DocumentContext) -> list[Person]:
 
 def _headline_artefact(entity: Entity, context: DocumentContext, tokens: list[str]) -> bool:
     """"Obama Seeks" in a Title Case headline is no person: only in titles, and no first name first."""
-    in_titles = all(context.segments[context.segment_index(s)].kind in ("title", "heading") for s, _ in entity.mentions)
+    in_titles = all(_headline(context, context.segment_index(s)) for s, _ in entity.mentions)
     return in_titles and len(tokens) > 1 and not is_first_name(tokens[0])
+
+
+def _headline(context: DocumentContext, index: int) -> bool:
+    """A title or heading segment, or a first paragraph in Title Case (a headline the segmenter kept as body)."""
+    segment = context.segments[index]
+    if segment.kind in ("title", "heading"):
+        return True
+    if index != 0:
+        return False
+    tokens = [w for w in context.doc.segment_text(segment).split() if w[:1].isalpha()]
+    return bool(tokens) and sum(w[:1].isupper() for w in tokens) >= 0.7 * len(tokens)
 
 
 def _unrecognised_speakers(doc: Document, persons: list[Person]) -> list[Person]:

@@ -114,9 +114,8 @@ class SpeakerResolver:
         if head is not None and head.token.pos_ == "PRON" or head_word in _ALL_PRONOUNS:
             return self._pronoun(head_word, head, mention, quote, depth)
         # 2. a proper name the entities did not type as a person ("PENCE", "Mr. Clarke")
-        if head is not None and (head.token.pos_ == "PROPN" or head.token.text[:1].isupper()) or (
-            head is None and text[:1].isupper()
-        ):
+        capitalised = head is not None and head.token.text[:1].isupper() and not head.token.is_sent_start
+        if head is not None and (head.token.pos_ == "PROPN" or capitalised) or (head is None and text[:1].isupper()):
             found = self._proper_name(mention, text, tokens, head)
             if found is not None:
                 return found
@@ -186,7 +185,8 @@ class SpeakerResolver:
         if people:
             return self._short_name(mention, text, people)
         key = name_key(text)
-        if 1 <= len(key) <= 3 and all(w[:1].isupper() for w in words(_strip_honorifics(text))):
+        if 1 <= len(key) <= 3 and all(w[:1].isupper() and w.lower() not in ANONYMOUS_NOUNS
+                                      for w in words(_strip_honorifics(text))):
             # a name spaCy did not type: the full name the text gives for it, else the name as given
             name = " ".join(words(_strip_honorifics(text)))
             if text.isupper():
