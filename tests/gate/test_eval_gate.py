@@ -18,3 +18,14 @@ def test_extraction_floors():
     print("extraction scores:", json.dumps(scores))
     assert scores["html"]["f1"] >= FLOORS["extraction.html.f1"]
     assert scores["text"]["f1"] >= FLOORS["extraction.text.f1"]
+
+
+def test_speaker_name_floors():
+    """speakers.v1 on PolNeAR dev quotes built from the gold spans (scripts/eval_speakers.py)."""
+    from newsprobe.eval.speakers import evaluate
+
+    scores = evaluate([str(shared_path("attribution", "polnear-dev.jsonl"))])
+    print("speaker scores:", json.dumps({k: scores[k] for k in ("name_acc", "null_kept", "wrong_name_rate")}))
+    assert scores["name_acc"] >= FLOORS["speakers.name_acc_gold_mentions"]
+    assert scores["null_kept"] >= FLOORS["speakers.null_kept"]
+    assert scores["wrong_name_rate"] <= FLOORS["speakers.wrong_name_rate_max"]

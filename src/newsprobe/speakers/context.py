@@ -289,7 +289,8 @@ def _role_mentions(context: DocumentContext) -> None:
 
 
 def _gender(person: Person, doc: Document) -> str | None:
-    if len(person.tokens) >= 2 and is_first_name(person.tokens[0]):
+    # a lone first name left after a title ("Charlotte Mayor") tells the gender; a lone surname ("Warren") does not
+    if is_first_name(person.tokens[0]) and (len(person.tokens) >= 2 or len(words(person.name)) > 1):
         gender = first_name_gender(person.tokens[0])
         if gender:
             return gender
