@@ -56,7 +56,8 @@ class Person:
     gender: str | None = None
     roles: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
-    role_mentions: list[Span] = field(default_factory=list)  # "the president" where it means this person
+    # "the president" where it means this person, and pronouns resolved to them as quote speakers
+    role_mentions: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -178,11 +179,12 @@ def _people(doc: Document, context: DocumentContext) -> list[Person]:
     for entity in doc.entities:
         if entity.type != "PERSON":
             continue
-        tokens = name_key(entity.name)
+        name = _drop_leading_words(entity.name, {doc.text[a:b] for a, b in entity.mentions})
+        tokens = name_key(name)
         if not tokens or _headline_artefact(entity, context, tokens):
             continue
-        person = Person(entity.id, entity.name, entity.id, tokens, mentions=sorted(entity.mentions))
-        person.roles = [d for d in entity.descriptors if any(c.isalpha() for c in d) and d.lower() != "other"]
+        person = Person(entity.id, name, entity.id, tokens, mentions=sorted(entity.mentions))
+        person.roles = [d for d in entity.descriptors if _plausible_role(d)]
         persons.append(person)
     # Short forms spaCy typed otherwise ("Trump" in "the Trump administration" as ORG) still mention the person.
     for entity in doc.entities:
@@ -192,6 +194,7 @@ def _people(doc: Document, context: DocumentContext) -> list[Person]:
         matches = [p for p in persons if key and len(key) == 1 and key[0] == p.tokens[-1]]
         if len(matches) == 1:
             matches[0].mentions = sorted(matches[0].mentions + entity.mentions)
+    persons = _merge_first_names(persons)
     persons.extend(_unrecognised_speakers(doc, persons))
     for person in persons:
         if len(person.tokens) == 1:  # spaCy missed the full name ("Donald J. Trump" typed ORG): find it
@@ -205,6 +208,21 @@ def _people(doc: Document, context: DocumentContext) -> list[Person]:
             if role not in person.roles:
                 person.roles.insert(0, role)
     return persons
+
+
+def _plausible_role(descriptor: str) -> bool:
+    """A descriptor short and clean enough to show as a role (not a clause the parse ran on into)."""
+    return (any(c.isalpha() for c in descriptor) and descriptor.lower() != "other" and len(descriptor.split()) <= 8
+            and not any(c in descriptor for c in "“”\"()"))
+
+
+def _drop_leading_words(name: str, mentioned: set[str]) -> str:
+    """"Crooked Hillary Clinton" -> "Hillary Clinton", when the text also names her without the leading words."""
+    parts = name.split()
+    first = next((i for i, w in enumerate(parts) if is_first_name(w.strip("."))), None)
+    if first is None or first == 0 or len(parts) - first < 2 or " ".join(parts[first:]) not in mentioned:
+        return name
+    return " ".join(parts[first:])
 
 
 def _headline_artefact(entity: Entity, context: DocumentContext, tokens: list[str]) -> bool:
@@ -222,6 +240,19 @@ def _headline(context: DocumentContext, index: int) -> bool:
         return False
     tokens = [w for w in context.doc.segment_text(segment).split() if w[:1].isalpha()]
     return bool(tokens) and sum(w[:1].isupper() for w in tokens) >= 0.7 * len(tokens)
+
+
+def _merge_first_names(persons: list[Person]) -> list[Person]:
+    """"Donald" (as Clinton calls him) is Donald Trump when one person of the document has that first name."""
+    kept = []
+    for person in persons:
+        if len(person.tokens) == 1 and is_first_name(person.tokens[0]):
+            fuller = [p for p in persons if len(p.tokens) > 1 and p.tokens[0] == person.tokens[0]]
+            if len(fuller) == 1:
+                fuller[0].mentions = sorted(fuller[0].mentions + person.mentions)
+                continue
+        kept.append(person)
+    return kept
 
 
 def _unrecognised_speakers(doc: Document, persons: list[Person]) -> list[Person]:
@@ -267,6 +298,10 @@ def _name_mentions(doc: Document, context: DocumentContext, persons: list[Person
                     len(owner.tokens) < 2 or before[-1].lower() != owner.tokens[0]
                 ):
                     continue  # another person of that name: "Chelsea Clinton"
+                said = honorific_gender(doc.text[max(segment.start, start - 5) : start])
+                known = first_name_gender(owner.tokens[0]) if len(owner.tokens) > 1 else None
+                if said is not None and known is not None and said != known:
+                    continue  # "Mrs. Trump" is not Donald Trump
                 owner.mentions.append((start, end))
         owner.mentions.sort()
 
@@ -289,8 +324,13 @@ def _role_mentions(context: DocumentContext) -> None:
 
 
 def _gender(person: Person, doc: Document) -> str | None:
-    # a lone first name left after a title ("Charlotte Mayor") tells the gender; a lone surname ("Warren") does not
-    if is_first_name(person.tokens[0]) and (len(person.tokens) >= 2 or len(words(person.name)) > 1):
+    # what the text says outright ("9/11 widow Terry Strada", "Mrs. Clinton") before what the name suggests
+    for role in person.roles:
+        gender = role_gender(role)
+        if gender:
+            return gender
+    # a first name before honorifics: a surname found by string search may be a relative's ("Mrs. Trump")
+    if len(person.tokens) >= 2 and is_first_name(person.tokens[0]):
         gender = first_name_gender(person.tokens[0])
         if gender:
             return gender
@@ -298,8 +338,10 @@ def _gender(person: Person, doc: Document) -> str | None:
         gender = honorific_gender(doc.text[max(0, start - 5) : start])
         if gender:
             return gender
-    for role in person.roles:
-        gender = role_gender(role)
+    # one word only: a first name the text never completes ("Melanie", "Kevin"), since a surname the text
+    # gives alone would have a full name somewhere (full_name_in_text) or an honorific ("Mr. Scott")
+    if len(person.tokens) == 1 and is_first_name(person.tokens[0]):
+        gender = first_name_gender(person.tokens[0])
         if gender:
             return gender
     return None

@@ -58,6 +58,7 @@ CONF_ANONYMOUS = 0.9  # "a source", "officials"
 CONF_ROLE = 0.75  # "the president" matched to the person with that role (8/8 on dev: a small sample)
 CONF_CONTINUED = 0.6  # no mention: the paragraph continues the previous speaker
 CONF_RELATIVE_FALLBACK = 0.7  # "who" after a person's name that the parse did not attach to it
+CONF_RIVALS = 0.6  # "he" after two men in one sentence: the subject, but a reader may hesitate
 RELATIVE_REACH = 40  # characters between a name and the "who" that the parse attached elsewhere
 CONF_UNRESOLVED = 0.5  # the text does not tell: None was right for about half such hand-labelled sources
 # Pronouns: the winning candidate's score and its margin over the runner-up map to a confidence.
@@ -92,6 +93,9 @@ class SpeakerResolver:
         for quote in sorted(quotes, key=_quote_start):
             resolved = self.resolve(quote)
             quote.speaker = resolved.speaker
+            if resolved.person is not None and resolved.speaker.mention is not None:
+                # "She says …" resolved to Clinton keeps Clinton within reach of the next "she"
+                resolved.person.role_mentions.append(resolved.speaker.mention)
             self._by_quote[id(quote)] = resolved
             self.history.append(resolved)
 
@@ -191,10 +195,17 @@ class SpeakerResolver:
         entity = next((e for span, e in context.entity_at.items() if span[0] < mention[1] and mention[0] < span[1]
                        and (head is None or span[0] <= head.start < span[1])), None)
         if entity is not None and entity.type in ("ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"):
-            if entity.type == "NORP" and text.rstrip().endswith("s"):  # "Republicans", "Democrats": a group
-                role = " ".join(text.split())
-                speaker = Speaker(mention, None, None, role, "anonymous", CONF_ANONYMOUS)
-                return Resolved(speaker, plural=True, group=True)
+            if entity.type == "NORP":
+                role = clean_role(text)
+                if text.rstrip().endswith("s"):  # "Republicans", "Democrats": a group
+                    speaker = Speaker(mention, None, None, role, "anonymous", CONF_ANONYMOUS)
+                    return Resolved(speaker, plural=True, group=True)
+                # "The Republican": a person by affiliation, like a role noun
+                person = self._role_match(role.lower(), text, mention)
+                if person is not None:
+                    speaker = Speaker(mention, person.name, person.entity, role, "role", CONF_ROLE)
+                    return Resolved(speaker, person, person.gender)
+                return Resolved(Speaker(mention, None, None, role, "unresolved", CONF_UNRESOLVED))
             # a short person name mistyped as an organisation ("Trump said" tagged ORG) is still the person
             people = context.people_matching(entity.name)
             if len(name_key(entity.name)) == 1 and people:
@@ -281,9 +292,10 @@ class SpeakerResolver:
         if word in RELATIVE_PRONOUNS and head is not None and depth < 2:
             antecedent = relative_antecedent(head)
             found = self._resolve_mention(antecedent, quote, depth + 1) if antecedent is not None else None
-            if word in ("who", "whom", "whose") and (
-                found is None or found.person is None and found.speaker.resolution != "anonymous"
-            ):
+            place = found is not None and found.speaker.entity is not None and any(
+                e.id == found.speaker.entity and e.type in ("GPE", "LOC", "FAC") for e in self.context.doc.entities
+            )
+            if word in ("who", "whom", "whose") and (found is None or place):
                 # "Donna Rawlings, 59, of Ashton, Md., who watched": the parse hangs "who" on the place
                 person = self._person_just_before(mention, within=RELATIVE_REACH)
                 if person is not None:
@@ -362,9 +374,9 @@ class SpeakerResolver:
         margin = best_score - ranked[1][0] if len(ranked) > 1 else best_score
         if best_score < PRONOUN_MIN_SCORE or margin < PRONOUN_MIN_MARGIN:
             return unresolved
-        if len(ranked) > 1 and self._rivals(best, ranked[1][1], gender, mention):
-            return unresolved
         confidence = min(0.92, 0.45 + 0.06 * best_score + 0.08 * min(margin, 3.0))
+        if len(ranked) > 1 and self._rivals(best, ranked[1][1], gender, mention):
+            confidence = min(confidence, CONF_RIVALS)
         return self._as_pronoun(best, mention, confidence)
 
     def _candidates(self, gender: str, mention: Span, quote: Quote, last: Resolved | None):  # type: ignore[no-untyped-def]
@@ -386,9 +398,10 @@ class SpeakerResolver:
         if not latest:
             yield from self._cataphora(gender, mention)
             return
+        enclosing = self._enclosing_speaker(mention)
         for person in context.people:
-            if person.key not in latest:
-                continue
+            if person.key not in latest or person is enclosing:
+                continue  # "he" inside someone's quote is not that someone
             span = latest[person.key]
             distance = context.paragraph_distance(span[0], pos)
             if distance > MAX_PARAGRAPHS_BACK:
@@ -411,6 +424,13 @@ class SpeakerResolver:
             distance = context.paragraph_distance(last.position, pos)
             if distance <= MAX_PARAGRAPHS_BACK:
                 yield last, DISTANCE_SCORE[distance] + 1.5 + (1.0 if last.gender == gender else 0.0)
+
+    def _enclosing_speaker(self, mention: Span) -> Person | None:
+        """The speaker of the quote whose content holds ``mention``, if any."""
+        for quote, resolved in self._quotes():
+            if any(s <= mention[0] < e for s, e in quote.content):
+                return resolved.person
+        return None
 
     def _rivals(self, best: Resolved, second: Resolved, gender: str, mention: Span) -> bool:
         """Two people of the pronoun's gender in one sentence, neither the last speaker: a reader can't tell."""
