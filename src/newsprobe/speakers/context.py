@@ -148,22 +148,33 @@ class DocumentContext:
                 found.append((first, person))
         return [p for _, p in sorted(found, key=lambda item: item[0])]
 
-    def person_with_role(self, noun: str, modifiers: set[str], before: int) -> Person | None:
-        """The person named before ``before`` whose role matches the role noun, modifiers breaking ties."""
+    def person_with_role(self, noun: str, modifiers: set[str], before: int,
+                         affiliations: set[str] | None = None) -> Person | None:
+        """The person named before ``before`` whose role matches the role noun.
+
+        Capitalised modifiers ("Republican", "Kremlin") must all appear among the person's roles; a role
+        noun match comes first, then shared modifiers, then the most recent mention.
+        """
         wanted = ROLE_SYNONYMS.get(noun, frozenset({noun}))
-        best: tuple[int, int, Person] | None = None
+        affiliations = {a.lower() for a in (affiliations or set())}
+        best: tuple[int, int, int, Person] | None = None
         for person in self.people:
             earlier = [s for s in person.mentions if s[1] <= before]
             if not earlier:
                 continue
-            for role in person.roles:
-                role_words = {w.lower() for w in words(role)}
-                if not (role_words & wanted or any(w in role.lower() for w in wanted if " " in w)):
-                    continue
-                candidate = (len(modifiers & role_words), earlier[-1][0], person)
-                if best is None or candidate[:2] > best[:2]:
-                    best = candidate
-        return best[2] if best is not None else None
+            role_words = {w.lower() for role in person.roles for w in words(role)}
+            if not affiliations <= role_words:
+                continue  # "The Republican nominee" is not the Libertarian candidate
+            noun_match = any(
+                {w.lower() for w in words(role)} & wanted or any(w in role.lower() for w in wanted if " " in w)
+                for role in person.roles
+            )
+            if not noun_match and not affiliations:
+                continue
+            candidate = (int(noun_match), len(modifiers & role_words), earlier[-1][0], person)
+            if best is None or candidate[:3] > best[:3]:
+                best = candidate
+        return best[3] if best is not None else None
 
     def people_matching(self, text: str) -> list[Person]:
         """People whose full name holds every word of the name ``text`` ("Clinton", "Mr. Obama")."""
@@ -282,7 +293,7 @@ def _name_mentions(doc: Document, context: DocumentContext, persons: list[Person
         by_surname.setdefault(person.tokens[-1], []).append(person)
     taken = [m for p in persons for m in p.mentions]
     for surname, owners in by_surname.items():
-        if len(surname) < 3:
+        if len(surname) < 2:
             continue
         owner = max(owners, key=lambda p: len(p.mentions))
         pattern = re.compile(rf"\b(?i:{re.escape(surname)})\b")
@@ -317,7 +328,8 @@ def _role_mentions(context: DocumentContext) -> None:
         ):
             continue
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
-        person = context.person_with_role(token.lemma_.lower(), modifiers, tok.start)
+        affiliations = {c.text for c in token.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()}
+        person = context.person_with_role(token.lemma_.lower(), modifiers, tok.start, affiliations)
         if person is not None:
             det = next(c for c in token.children if c.dep_ == "det")
             person.role_mentions.append((tok.parse.offset + det.idx, tok.end))

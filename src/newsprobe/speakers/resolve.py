@@ -285,7 +285,8 @@ class SpeakerResolver:
     def _role_match(self, noun: str, text: str, mention: Span) -> Person | None:
         """The person most recently named before ``mention`` whose role matches ``noun``."""
         modifiers = {w.lower() for w in words(text)} - {noun, "the", "a", "an"}
-        return self.context.person_with_role(noun, modifiers, mention[0])
+        affiliations = {w for w in words(text)[1:] if w[:1].isupper() and w.lower() != noun}
+        return self.context.person_with_role(noun, modifiers, mention[0], affiliations)
 
     # --- pronouns ------------------------------------------------------------------------------------
     def _pronoun(self, word: str, head: TokenAt | None, mention: Span, quote: Quote, depth: int) -> Resolved:
