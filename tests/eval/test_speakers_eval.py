@@ -1,3 +1,7 @@
+import json
+
+import pytest
+
 from newsprobe.eval.speakers import expected_speaker, name_ok
 
 
@@ -25,3 +29,30 @@ def test_expected_names_from_the_source_span():
     assert expected_speaker(he, [[0, 2]]) == ("pronoun", None)
     both = "Ann Lee and Bob Ray said so."
     assert expected_speaker(both, span_of(both, "Ann Lee and Bob Ray"))[0] == "skip"
+
+
+@pytest.mark.slow
+def test_evaluate_end_to_end_on_a_small_gold_file(tmp_path):
+    from newsprobe.eval import evaluate
+
+    text = ("Economist Paul Adler visited the plant on Monday.\n\n"
+            "Adler said the outlook was poor. A source said the plant would close.")
+    second = text.index("\n\n")
+
+    def attribution(content, cue, source):
+        def at(needle):
+            start = text.index(needle, second)
+            return [[start, start + len(needle)]]
+
+        return {"content": at(content), "cue": at(cue), "source": at(source), "speaker": None}
+
+    gold = {"id": "g1", "text": text, "attributions": [
+        attribution("the outlook was poor", "said the", "Adler"),
+        attribution("the plant would close", "said the plant", "A source"),
+    ]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    scores = evaluate("speakers", [str(path)])
+    assert scores["by_category"]["surname"] == {"n": 1, "accuracy": 1.0, "named": 1}
+    assert scores["by_category"]["anonymous"] == {"n": 1, "accuracy": 1.0, "named": 0}
+    assert scores["name_acc"] == 1.0 and scores["null_kept"] == 1.0 and scores["wrong_name_rate"] == 0.0
