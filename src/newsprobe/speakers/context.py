@@ -237,9 +237,12 @@ def _drop_leading_words(name: str, mentioned: set[str]) -> str:
 
 
 def _headline_artefact(entity: Entity, context: DocumentContext, tokens: list[str]) -> bool:
-    """"Obama Seeks" in a Title Case headline is no person: only in titles, and no first name first."""
-    in_titles = all(_headline(context, context.segment_index(s)) for s, _ in entity.mentions)
-    return in_titles and len(tokens) > 1 and not is_first_name(tokens[0])
+    """"Obama Seeks" in a Title Case line is no person: only in titles, or a verb inside every mention."""
+    if len(tokens) < 2 or is_first_name(tokens[0]):
+        return False
+    if all(_headline(context, context.segment_index(s)) for s, _ in entity.mentions):
+        return True
+    return all(any(t.token.tag_ in ("VBZ", "VBD", "VBP") for t in context.tokens_in(m)) for m in entity.mentions)
 
 
 def _headline(context: DocumentContext, index: int) -> bool:

@@ -17,6 +17,12 @@ def mention_head(tokens: list[TokenAt]) -> TokenAt | None:
         if tok.token.head.i not in indices or tok.token.head.i == tok.token.i:
             if tok.token.is_punct or tok.token.dep_ == "case":
                 continue
+            if tok.token.pos_ in ("VERB", "AUX"):
+                # a mention that takes in its cue ("Donald Trump says"): the subject is the speaker
+                subject = next((t for t in tokens if t.token.head.i == tok.token.i and t.token.dep_ in SUBJECT_DEPS),
+                               None)
+                if subject is not None:
+                    return subject
             return tok
     return tokens[-1]
 
