@@ -154,3 +154,21 @@ def test_stage_is_picklable_and_declares_its_contract():
     clone = pickle.loads(pickle.dumps(stage))
     assert clone.name == "speakers.v1"
     assert set(clone.requires) == {"quotes", "entities", "parses"}
+
+
+def test_quote_only_paragraph_continues_the_speaker():
+    doc = analysed("“We will rebuild,” said Mayor Ana Ortiz on Monday.\n\n“It will take years.”")
+    add_quote(doc, "“We will rebuild,”", "said", "Mayor Ana Ortiz")
+    add_quote(doc, "“It will take years.”", "“It", None)
+    doc.quotes[1].cue = None
+    resolve(doc)
+    assert doc.quotes[1].speaker.name == "Ana Ortiz"
+    assert doc.quotes[1].speaker.mention is None
+
+
+def test_no_mention_outside_a_quote_paragraph_stays_unresolved():
+    doc = analysed("“We will rebuild,” said Mayor Ana Ortiz on Monday.\n\nThe city expects it to take years.")
+    add_quote(doc, "“We will rebuild,”", "said", "Mayor Ana Ortiz")
+    add_quote(doc, "it to take years", "expects", None)
+    resolve(doc)
+    assert doc.quotes[1].speaker.name is None

@@ -116,3 +116,11 @@ EXTRA_FEMALE_NAMES = frozenset({
     "dana", "liz", "beth", "sue", "peggy", "patty", "becky", "cathy", "kathy", "deb", "meg", "nikki", "tulsi",
     "kamala", "ilhan", "marsha", "ayanna", "rashida", "val", "gina", "lisa", "susan", "sarah", "maxine", "heidi",
 })
+
+# Heads of noun phrases that are organisations when a proper noun names them ("the Trump administration").
+ORGANISATION_NOUNS = frozenset({
+    "administration", "campaign", "government", "ministry", "department", "committee", "agency", "court",
+    "company", "party", "council", "commission", "office", "team", "foundation", "institute", "center",
+    "centre", "bank", "group", "union", "federation", "association", "coalition", "embassy", "army", "police",
+    "newspaper", "network", "station", "magazine", "board", "authority", "service", "bureau", "firm",
+})

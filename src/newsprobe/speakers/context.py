@@ -228,11 +228,13 @@ def _plausible_role(descriptor: str) -> bool:
 
 
 def _drop_leading_words(name: str, mentioned: set[str]) -> str:
-    """"Crooked Hillary Clinton" -> "Hillary Clinton", when the text also names her without the leading words."""
+    """Titles off the front of a name; "Crooked Hillary Clinton" -> "Hillary Clinton" where the text says that too."""
     parts = name.split()
+    while len(parts) > 1 and parts[0].lower().strip(".") in HONORIFICS:
+        parts.pop(0)  # "Mayor Ana Ortiz" -> "Ana Ortiz": the title is a role, not part of the name
     first = next((i for i, w in enumerate(parts) if is_first_name(w.strip("."))), None)
     if first is None or first == 0 or len(parts) - first < 2 or " ".join(parts[first:]) not in mentioned:
-        return name
+        return " ".join(parts)
     return " ".join(parts[first:])
 
 

@@ -19,6 +19,7 @@ from newsprobe.data.people import (
     INDEFINITE_DETERMINERS,
     MALE_PRONOUNS,
     NEUTER_PRONOUNS,
+    ORGANISATION_NOUNS,
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
@@ -60,6 +61,7 @@ CONF_CONTINUED = 0.6  # no mention: the paragraph continues the previous speaker
 CONF_RELATIVE_FALLBACK = 0.7  # "who" after a person's name that the parse did not attach to it
 CONF_RIVALS = 0.6  # "he" after two men in one sentence: the subject, but a reader may hesitate
 RELATIVE_REACH = 40  # characters between a name and the "who" that the parse attached elsewhere
+QUOTE_MARKS = "\"“‘'«„"
 CONF_UNRESOLVED = 0.5  # the text does not tell: None was right for about half such hand-labelled sources
 # Pronouns: the winning candidate's score and its margin over the runner-up map to a confidence.
 PRONOUN_MIN_SCORE = 2.0  # below this, no candidate is plausible enough to name
@@ -78,6 +80,7 @@ class Resolved:
     plural: bool = False
     group: bool = False  # an organisation, a group or an anonymous source: "they"/"it" may continue it
     position: int = 0
+    report: bool = False  # named through a report ("a report by the Moscow Times"): "the article" continues it
 
 
 class SpeakerResolver:
@@ -114,8 +117,17 @@ class SpeakerResolver:
     def _continued(self, quote: Quote, anchor: int) -> Resolved:
         """A quote with no speaker mention: a quote-only paragraph goes on with the previous speaker."""
         last = self.history[-1] if self.history else None
+        text = self.context.doc.text
+        segment = self.context.segments[self.context.segment_index(anchor)] if self.context.segments else None
+        # only a paragraph that opens with the quote mark: "“…" on its own after the speaker's quote
+        opens_paragraph = (
+            segment is not None
+            and not text[segment.start : anchor].strip().strip(QUOTE_MARKS)
+            and (text[anchor : anchor + 1] in QUOTE_MARKS or text[anchor - 1 : anchor] in QUOTE_MARKS)
+        )
         if (
             last is not None
+            and opens_paragraph
             and last.speaker.name is not None
             and self.context.paragraph_distance(last.position, anchor) <= 1
             and not self.context.crosses_cut(last.position, anchor)
@@ -258,6 +270,7 @@ class SpeakerResolver:
         if head is None:
             return Resolved(Speaker(mention, None, None, role or None, "unresolved", CONF_UNRESOLVED))
         noun = head.token.lemma_.lower()
+        determiners = {t.token.lower_ for t in tokens if t.token.dep_ in ("det", "nummod", "amod", "predet")}
         if noun in REPORT_NOUNS:
             owner = report_owner(head)
             if owner is not None:
@@ -265,8 +278,19 @@ class SpeakerResolver:
                 if found.speaker.name is not None:
                     found.speaker.mention = mention
                     found.speaker.confidence *= 0.9
+                    found.report = True
                     return found
-        determiners = {t.token.lower_ for t in tokens if t.token.dep_ in ("det", "nummod", "amod", "predet")}
+            last = self.history[-1] if self.history else None
+            if ("the" in determiners and last is not None and last.report
+                    and self.context.paragraph_distance(last.position, mention[0]) <= 1):
+                # "The article claimed …" right after "A report by the Moscow Times … said"
+                speaker = _copy(last.speaker, mention, last.speaker.confidence * 0.9)
+                return Resolved(speaker, last.person, None, False, True, report=True)
+        if noun in ORGANISATION_NOUNS and not head.token.tag_.endswith("S"):
+            proper = [t for t in tokens if t.token.head.i == head.token.i and t.token.pos_ == "PROPN"]
+            if proper:  # "the Trump administration", "the Clinton campaign": an organisation the text names
+                name = " ".join(t.token.text for t in tokens if t.token.pos_ != "DET" and not t.token.is_punct)
+                return Resolved(Speaker(mention, name, None, None, "named", CONF_ORG), group=True)
         plural = head.token.tag_ in ("NNS", "NNPS")
         indefinite = bool(determiners & INDEFINITE_DETERMINERS) or (plural and "the" not in determiners)
         if indefinite or head.token.lower_ in ANONYMOUS_NOUNS and plural:
