@@ -124,3 +124,10 @@ ORGANISATION_NOUNS = frozenset({
     "centre", "bank", "group", "union", "federation", "association", "coalition", "embassy", "army", "police",
     "newspaper", "network", "station", "magazine", "board", "authority", "service", "bureau", "firm",
 })
+
+# Titles written before a name, as the role they state ("Sen. Lindsey Graham" is a senator).
+TITLE_ROLES: dict[str, str] = {
+    "sen": "Senator", "senator": "Senator", "rep": "Representative", "gov": "Governor", "governor": "Governor",
+    "president": "President", "mayor": "Mayor", "gen": "General", "judge": "Judge", "justice": "Justice",
+    "secretary": "Secretary", "ambassador": "Ambassador", "sheriff": "Sheriff", "chancellor": "Chancellor",
+}

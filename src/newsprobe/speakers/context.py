@@ -20,6 +20,7 @@ from newsprobe.data.people import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     ROLE_SYNONYMS,
+    TITLE_ROLES,
 )
 from newsprobe.record import Document, Entity, Span
 from newsprobe.speakers.names import (
@@ -214,11 +215,25 @@ def _people(doc: Document, context: DocumentContext) -> list[Person]:
                 person.name, person.tokens = full, name_key(full)
     _name_mentions(doc, context, persons)
     for person in persons:
+        for title in _titles(doc, person):
+            if not any(title.lower() in role.lower() for role in person.roles):
+                person.roles.append(title)
         person.gender = _gender(person, doc)
         for role in _appositions(person, context):
             if role not in person.roles:
                 person.roles.insert(0, role)
     return persons
+
+
+def _titles(doc: Document, person: Person) -> list[str]:
+    """Roles that titles before the person's mentions state: "Sen." -> "Senator"."""
+    found = []
+    for start, _ in person.mentions:
+        before = doc.text[max(0, start - 12) : start].split()
+        title = TITLE_ROLES.get(before[-1].lower().strip(".,"), None) if before else None
+        if title and title not in found:
+            found.append(title)
+    return found
 
 
 def _plausible_role(descriptor: str) -> bool:

@@ -327,6 +327,8 @@ class SpeakerResolver:
                     speaker = Speaker(mention, person.name, person.entity, best_role(person), "pronoun", 0.0)
                     found = Resolved(speaker, person, person.gender)
                     found.speaker.confidence = CONF_RELATIVE_FALLBACK
+                elif place:  # "who" is a person, never the place the parse hung it on
+                    found = Resolved(Speaker(mention, None, None, None, "unresolved", CONF_UNRESOLVED))
             if found is not None:
                 found.speaker.confidence *= 0.95
                 found.speaker.mention = mention
