@@ -17,6 +17,7 @@ STAGES: dict[str, str] = {
     "parse.spacy.v1": "newsprobe.stages.parse:ParseStage",
     "entities.v1": "newsprobe.stages.entities:EntityStage",
     "quotes.v1": "newsprobe.stages.quotes:QuoteStage",
+    "speakers.v1": "newsprobe.stages.speakers:SpeakerStage",
 }
 
 

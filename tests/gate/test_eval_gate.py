@@ -28,3 +28,12 @@ def test_attribution_floors():
     assert scores["lenient_f1"] >= FLOORS["attribution.lenient_f1"]
     assert scores["strict_f1"] >= FLOORS["attribution.strict_f1"]
     assert scores["speaker_span_acc"] >= FLOORS["attribution.speaker_span_acc"]
+def test_speaker_name_floors():
+    """speakers.v1 on PolNeAR dev quotes built from the gold spans (scripts/eval_speakers.py)."""
+    from newsprobe.eval.speakers import evaluate
+
+    scores = evaluate([str(shared_path("attribution", "polnear-dev.jsonl"))])
+    print("speaker scores:", json.dumps({k: scores[k] for k in ("name_acc", "null_kept", "wrong_name_rate")}))
+    assert scores["name_acc"] >= FLOORS["speakers.name_acc_gold_mentions"]
+    assert scores["null_kept"] >= FLOORS["speakers.null_kept"]
+    assert scores["wrong_name_rate"] <= FLOORS["speakers.wrong_name_rate_max"]

@@ -11,6 +11,7 @@ from typing import Any
 TASKS: dict[str, str] = {
     "attribution": "newsprobe.eval.attribution",
     "extraction": "newsprobe.eval.extraction",
+    "speakers": "newsprobe.eval.speakers",
 }
 
 
