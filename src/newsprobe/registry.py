@@ -16,6 +16,7 @@ STAGES: dict[str, str] = {
     "language.v1": "newsprobe.stages.language:LanguageStage",
     "parse.spacy.v1": "newsprobe.stages.parse:ParseStage",
     "entities.v1": "newsprobe.stages.entities:EntityStage",
+    "integrity.v1": "newsprobe.stages.integrity:IntegrityStage",
 }
 
 

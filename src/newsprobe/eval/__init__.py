@@ -10,6 +10,7 @@ from typing import Any
 
 TASKS: dict[str, str] = {
     "extraction": "newsprobe.eval.extraction",
+    "stance": "newsprobe.eval.stance",
 }
 
 
