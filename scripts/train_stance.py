@@ -46,6 +46,7 @@ def main() -> int:
     parser.add_argument("--no-embeddings", action="store_true", help="lexical and cue features only")
     parser.add_argument("--embedding-cache", help="a pickle {text: vector} of precomputed MiniLM vectors")
     parser.add_argument("--iterations", type=int, default=400)
+    parser.add_argument("--features-cache", help="an .npz to keep the feature matrices in between tuning runs")
     args = parser.parse_args()
 
     bodies, pairs = read_fnc1(args.gold)
@@ -71,9 +72,15 @@ def main() -> int:
         lexical = model.lexical_matrix(pair_texts)
         return lexical, model.full_matrix(pair_texts, lexical)
 
-    log("features")
-    train_lexical, train_full = features(train)
-    test_lexical, test_full = features(test)
+    if args.features_cache and Path(args.features_cache).exists():
+        cached = np.load(args.features_cache)
+        train_lexical, train_full, test_lexical, test_full = (cached[k] for k in ("trl", "trf", "tel", "tef"))
+    else:
+        log("features")
+        train_lexical, train_full = features(train)
+        test_lexical, test_full = features(test)
+        if args.features_cache:
+            np.savez(args.features_cache, trl=train_lexical, trf=train_full, tel=test_lexical, tef=test_full)
     log(f"features done: {train_full.shape[1]} columns")
     y_train = np.array([p.stance for p in train])
     y_related = (y_train != "unrelated").astype(int)
@@ -81,7 +88,7 @@ def main() -> int:
 
     relatedness = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.1, random_state=0)
     oof = cross_val_predict(
-        relatedness, train_lexical, y_related, groups=groups, cv=GroupKFold(5), method="predict_proba"
+        relatedness, train_lexical, y_related, groups=groups, cv=GroupKFold(3), method="predict_proba"
     )[:, 1]
     related_oof = np.sort(oof[y_related == 1])
     skip_below = float(related_oof[int(len(related_oof) * MAX_RELATED_LOST)])

@@ -83,7 +83,7 @@ def encode(texts: Sequence[str]) -> np.ndarray:
 class EmbeddingCache:
     """Embeddings by text, so a body (or headline) seen again is not encoded again; LRU-bounded."""
 
-    def __init__(self, max_items: int = 50_000):
+    def __init__(self, max_items: int = 10_000):
         self.max_items = max_items
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
 

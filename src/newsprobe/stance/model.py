@@ -66,6 +66,13 @@ class StanceModel:
         with path.open("wb") as stream:
             pickle.dump(self, stream, protocol=pickle.HIGHEST_PROTOCOL)
 
+    def reset_caches(self) -> None:
+        """Forget every analysed body, headline and embedding (the fitted model stays)."""
+        from newsprobe.stance.embed import EmbeddingCache
+
+        self.extractor.clear()
+        self.extractor.embeddings = EmbeddingCache()
+
     def lexical_matrix(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Stage-one features, one row per (headline, body)."""
         return np.array([self.extractor.lexical(h, b) for h, b in pairs], dtype=np.float32)

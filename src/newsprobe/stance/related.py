@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from newsprobe.data.stance import ACTOR_ALIASES, PHRASE_ALIASES, SYMMETRIC_VERBS, TEASER_BOILERPLATE
-from newsprobe.stance.text import stem, words
+from newsprobe.stance.text import STOP_WORDS, stem, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -31,7 +31,13 @@ OTHER_STORY_BELOW = 0.45
 # Above this the rewrite is so close that a changed name is taken for a paraphrase glitch (NER on
 # title-cased headlines is unreliable).
 SAME_STORY_ABOVE = 0.9
-# A teaser makes a mismatch only below this cosine to both the headline and the rewrite: teasers
+# Word overlap (shared content words over the shorter text's) from which a rewrite is taken for the
+# same story without the sentence encoder; its score is then the overlap. Seed paraphrases that
+# share the story's names and nouns overlap 0.5-0.9, the swapped story 0.
+SAME_STORY_OVERLAP = 0.5
+# Teasers are encoded only where there is no rewrite or its score is below this (a doubtful item).
+TEASER_CONTEXT_BELOW = 0.6
+# A teaser makes a mismatch only below this cosine to the headline: teasers
 # of the same story score as low as 0.04 on the seed (a lead naming a person the headline does not).
 TEASER_OTHER_STORY_BELOW = -0.02
 TEASER_MIN_WORDS = 6
@@ -106,7 +112,9 @@ def roles(doc: Doc, names: dict[str, str] | None = None) -> dict[str, set[str]]:
             continue  # "Putin meets Biden" is "Biden meets Putin"
         role = None
         if token.dep_ in AGENT_DEPS:
-            role = "agent"
+            # the small model tags "Google fined by Germany" nsubj, not nsubjpass: a by-agent says passive
+            passive = any(child.dep_ in ("agent", "auxpass") for child in token.head.children)
+            role = "patient" if passive else "agent"
         elif token.dep_ in PATIENT_DEPS:
             role = "patient"
         elif token.dep_ == "pobj" and token.head.dep_ == "agent":  # "struck by Israel"
@@ -156,6 +164,13 @@ def strip_boilerplate(teaser: str | None) -> str:
     return text.rstrip("….").strip()
 
 
+def word_overlap(first: str, second: str) -> float:
+    """Shared content words (stemmed, aliases folded) over the shorter text's: a cheap same-story test."""
+    a = {stem(normalise(w)) for w in words(first) if w not in STOP_WORDS}
+    b = {stem(normalise(w)) for w in words(second) if w not in STOP_WORDS}
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 def check_items(
     items: Sequence[Any],
     parse: Callable[[list[str]], list[Doc]],
@@ -163,33 +178,54 @@ def check_items(
 ) -> list[Consistency]:
     """Judge related items (with ``headline``, ``rewritten``, ``teaser``) in one batch.
 
+    Cheapest first: word overlap settles clear paraphrases without the sentence encoder; teasers
+    are encoded only where the rewrite leaves doubt; only same-story rewrites are parsed.
+
     Args:
         parse: texts -> spaCy docs (the analysis's own model).
         encode: texts -> unit-length sentence embeddings.
     """
-    texts: list[str] = []
-    for item in items:
-        texts += [item.headline, item.rewritten or "", strip_boilerplate(item.teaser)]
-    vectors = encode(texts)
-    needs_parse = [i for i, item in enumerate(items) if item.rewritten]
-    parsed = parse([t for i in needs_parse for t in (items[i].headline, items[i].rewritten)])
-    docs = {i: (parsed[2 * n], parsed[2 * n + 1]) for n, i in enumerate(needs_parse)}
-    verdicts = []
+    scores: dict[int, float] = {}
+    to_encode: list[int] = []
     for i, item in enumerate(items):
-        head, rewrite, teaser = vectors[3 * i], vectors[3 * i + 1], vectors[3 * i + 2]
-        teaser_text = texts[3 * i + 2]
-        verdicts.append(_judge(item, head, rewrite, teaser, teaser_text, docs.get(i)))
-    return verdicts
+        if item.rewritten:
+            overlap = word_overlap(item.headline, item.rewritten)
+            if overlap >= SAME_STORY_OVERLAP:
+                scores[i] = overlap
+            else:
+                to_encode.append(i)
+    vectors = _encode_pairs(encode, [(items[i].headline, items[i].rewritten) for i in to_encode])
+    scores.update({i: float(h @ r) for i, (h, r) in zip(to_encode, vectors, strict=True)})
+    doubtful = [
+        i
+        for i, item in enumerate(items)
+        if strip_boilerplate(item.teaser) and (i not in scores or scores[i] < TEASER_CONTEXT_BELOW)
+    ]
+    teaser_scores = {}
+    for i, (h, t) in zip(
+        doubtful,
+        _encode_pairs(encode, [(items[i].headline, strip_boilerplate(items[i].teaser)) for i in doubtful]),
+        strict=True,
+    ):
+        teaser_scores[i] = float(h @ t)
+    same_story = [i for i in scores if scores[i] >= OTHER_STORY_BELOW]
+    parsed = parse([t for i in same_story for t in (items[i].headline, items[i].rewritten)])
+    docs = {i: (parsed[2 * n], parsed[2 * n + 1]) for n, i in enumerate(same_story)}
+    return [_judge(item, scores.get(i), teaser_scores.get(i), docs.get(i)) for i, item in enumerate(items)]
 
 
-def _judge(
-    item: Any, head: np.ndarray, rewrite: np.ndarray, teaser: np.ndarray, teaser_text: str, docs: Any
-) -> Consistency:
-    rewrite_score = float(head @ rewrite) if item.rewritten else None
-    teaser_score = float(head @ teaser) if teaser_text else None
+def _encode_pairs(
+    encode: Callable[[list[str]], np.ndarray], pairs: list[tuple[str, str]]
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    if not pairs:
+        return []
+    vectors = encode([t for pair in pairs for t in pair])
+    return [(vectors[2 * n], vectors[2 * n + 1]) for n in range(len(pairs))]
+
+
+def _judge(item: Any, rewrite_score: float | None, teaser_score: float | None, docs: Any) -> Consistency:
     score = max(0.0, min(1.0, rewrite_score if rewrite_score is not None else (teaser_score or 0.0)))
-    if item.rewritten and docs is not None:
-        assert rewrite_score is not None
+    if rewrite_score is not None:
         if rewrite_score < OTHER_STORY_BELOW:
             return Consistency(
                 False, score, f"the rewritten headline is about another story (similarity {rewrite_score:.2f})"
@@ -204,8 +240,7 @@ def _judge(
         actor = swapped_roles(headline_doc, rewrite_doc)
         if actor is not None:
             return Consistency(False, score, f"the rewritten headline changes who did what to whom ({actor})")
-    if teaser_score is not None and len(teaser_text.split()) >= TEASER_MIN_WORDS:
-        rewrite_teaser = float(rewrite @ teaser) if item.rewritten else teaser_score
-        if max(teaser_score, rewrite_teaser) < TEASER_OTHER_STORY_BELOW:
-            return Consistency(False, score, f"the teaser is about another story (similarity {teaser_score:.2f})")
+    teaser_words = len(strip_boilerplate(item.teaser).split())
+    if teaser_score is not None and teaser_words >= TEASER_MIN_WORDS and teaser_score < TEASER_OTHER_STORY_BELOW:
+        return Consistency(False, score, f"the teaser is about another story (similarity {teaser_score:.2f})")
     return Consistency(True, score)
