@@ -15,7 +15,8 @@ def test_seed_related_items_other_stories_are_flagged(seed_doc):
     assert len(seed_doc.related) == 12
     verdicts = {item.headline: item.consistency for item in seed_doc.related}
     mismatched = sorted(h for h, c in verdicts.items() if c == "mismatch")
-    assert [h[:30] for h in mismatched] == [s[:30] for s in sorted(OTHER_STORIES)]
+    assert len(mismatched) == 2
+    assert mismatched[0].startswith(OTHER_STORIES[0]) and mismatched[1].startswith(OTHER_STORIES[1])
     assert all(c == "consistent" for h, c in verdicts.items() if not h.startswith(OTHER_STORIES))
     assert all(0.0 <= item.score <= 1.0 for item in seed_doc.related)
 
