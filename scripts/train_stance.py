@@ -23,7 +23,7 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 
 from newsprobe.eval.stance import fnc_score, holdout_bodies, read_fnc1
 from newsprobe.stance.embed import EmbeddingCache
-from newsprobe.stance.features import FeatureExtractor
+from newsprobe.stance.features import EMBEDDING_NAMES, FeatureExtractor
 from newsprobe.stance.model import MODEL_FILE, StanceModel
 from newsprobe.stance.text import content_stems
 
@@ -100,6 +100,13 @@ def main() -> int:
         max_iter=args.iterations, learning_rate=0.08, max_leaf_nodes=31, l2_regularization=1.0, random_state=0
     )
     classifier.fit(train_full, y_train, sample_weight=weights)
+    # the page analysis's classifier: the same without the embedding columns (no encoder run)
+    fast_columns = train_full.shape[1] - (len(EMBEDDING_NAMES) if model.use_embeddings else 0)
+    fast_classifier = HistGradientBoostingClassifier(
+        max_iter=args.iterations, learning_rate=0.08, max_leaf_nodes=31, l2_regularization=1.0, random_state=0
+    )
+    fast_classifier.fit(train_full[:, :fast_columns], y_train, sample_weight=weights)
+    model.fast_classifier = fast_classifier
     model.relatedness = relatedness
     model.classifier = classifier
     model.skip_below = skip_below
@@ -114,6 +121,12 @@ def main() -> int:
     seconds = time.perf_counter() - started
     scores = fnc_score([p.stance or "" for p in test], [r.stance for r in results])
     scores["pairs_per_second_warm_embeddings"] = round(len(test) / seconds, 1)
+    model.reset_caches()
+    started = time.perf_counter()
+    fast_results = model.predict([(p.headline, bodies[p.body_id]) for p in test], fast=True)
+    fast_scores = fnc_score([p.stance or "" for p in test], [r.stance for r in fast_results])
+    scores["fast"] = {k: fast_scores[k] for k in ("fnc_score", "related_accuracy", "macro_f1")}
+    scores["fast"]["pairs_per_second"] = round(len(test) / (time.perf_counter() - started), 1)
     print(json.dumps(scores, indent=2))
     extractor.embeddings = EmbeddingCache()
     model.info = {

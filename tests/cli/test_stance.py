@@ -13,7 +13,8 @@ BODY = (
 )
 
 
-def test_stance_lines_in_and_out_with_a_bad_line(tmp_path, capsys):
+@pytest.mark.parametrize("flags", [[], ["--fast"]])
+def test_stance_lines_in_and_out_with_a_bad_line(tmp_path, capsys, flags):
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text(
         "\n".join(
@@ -27,7 +28,7 @@ def test_stance_lines_in_and_out_with_a_bad_line(tmp_path, capsys):
         encoding="utf-8",
     )
     out = tmp_path / "out.jsonl"
-    assert main(["stance", str(pairs), "--out", str(out)]) == 1
+    assert main(["stance", str(pairs), "--out", str(out), *flags]) == 1
     assert "pairs.jsonl:2: invalid JSON" in capsys.readouterr().err
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ["a", "b"]

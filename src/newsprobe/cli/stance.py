@@ -15,6 +15,7 @@ HELP = "headline/body stance (agree, disagree, discuss, unrelated) of JSONL pair
 EXAMPLES = """examples:
   newsprobe stance pairs.jsonl
   newsprobe stance pairs.jsonl --out stances.jsonl
+  newsprobe stance pairs.jsonl --fast
   echo '{"id": "1", "headline": "Mayor resigns", "body": "The mayor said she would step down."}' | newsprobe stance -
 
 input: one JSON object a line, {"id", "headline", "body"}; output: {"id", "stance", "scores"} a line.
@@ -26,6 +27,11 @@ CHUNK = 2048
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pairs", metavar="PAIRS.jsonl", help="JSONL file of {id, headline, body} lines, or - for stdin")
     parser.add_argument("--out", metavar="FILE", help="write the results here instead of standard output")
+    parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="skip the sentence encoder (about 2.5x faster, ~0.6 FNC-1 points lower on held-out bodies)",
+    )
 
 
 def read_pairs(stream: IO[str], name: str, failures: list[str]) -> Iterator[dict[str, Any]]:
@@ -67,17 +73,17 @@ def main(args: argparse.Namespace) -> int:
         for item in progress(read_pairs(source, args.pairs, failures), unit="pair", desc="stance"):
             chunk.append(item)
             if len(chunk) >= CHUNK:
-                _write(model, chunk, out)
+                _write(model, chunk, out, args.fast)
                 chunk = []
         if chunk:
-            _write(model, chunk, out)
+            _write(model, chunk, out, args.fast)
     for failure in failures:
         warn(failure)
     return 1 if failures else 0
 
 
-def _write(model: Any, chunk: list[dict[str, Any]], out: IO[str]) -> None:
-    results = model.predict([(item["headline"], item["body"]) for item in chunk])
+def _write(model: Any, chunk: list[dict[str, Any]], out: IO[str], fast: bool) -> None:
+    results = model.predict([(item["headline"], item["body"]) for item in chunk], fast=fast)
     for item, result in zip(chunk, results, strict=True):
         out.write(json.dumps({"id": item.get("id"), "stance": result.stance, "scores": result.scores}) + "\n")
     out.flush()

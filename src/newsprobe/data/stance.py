@@ -204,20 +204,5 @@ PHRASE_ALIASES = {"united nations": "un", "united states": "us", "united kingdom
 
 # Verbs whose subject and object can trade places without changing the story.
 SYMMETRIC_VERBS = frozenset(
-    [
-        "meet",
-        "talk",
-        "speak",
-        "negotiate",
-        "clash",
-        "marry",
-        "date",
-        "partner",
-        "merge",
-        "tie",
-        "draw",
-        "agree",
-        "disagree",
-        "split",
-    ]
+    "meet met talk speak spoke negotiate clash marry wed date partner merge tie draw agree disagree split".split()
 )

@@ -15,6 +15,7 @@ from newsprobe.record import Document, Flag, HeadlineCheck
 # this probability: below it the FNC-1 model is often unsure between discuss and unrelated on
 # long real pages.
 HEADLINE_FLAG_MIN = 0.6
+UNUSED_PIPES = ("tagger", "attribute_ruler", "lemmatizer")
 HEADLINE_MESSAGES = {
     "unrelated": "The body does not address what the title says.",
     "disagree": "The body disputes what the title says.",
@@ -79,7 +80,9 @@ class IntegrityStage:
         def parse(texts: list[str]) -> list[Any]:
             if self.model_name is None:
                 raise ValueError("integrity.v1 needs a spaCy model name in its options")
-            return list(load_model(self.model_name).pipe(texts))
+            nlp = load_model(self.model_name)
+            # the checks read entities and dependencies only: skip the tagger and lemmas (~15% faster)
+            return list(nlp.pipe(texts, disable=[p for p in UNUSED_PIPES if p in nlp.pipe_names]))
 
         for item, verdict in zip(doc.related, check_items(doc.related, parse, encode), strict=True):
             item.consistency = "consistent" if verdict.consistent else "mismatch"

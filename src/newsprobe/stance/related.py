@@ -44,6 +44,7 @@ TEASER_MIN_WORDS = 6
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "dative"})
+_SYMMETRIC_STEMS = frozenset(stem(verb) for verb in SYMMETRIC_VERBS)
 NAME_FILLERS = frozenset({"the", "of", "and", "a", "an", "for", "s"})
 _POSSESSIVE = re.compile(r"[’']s?$")
 CORE_DEPS = frozenset({"compound", "poss", "amod", "nmod", "conj", "appos", "case"})
@@ -108,7 +109,7 @@ def roles(doc: Doc, names: dict[str, str] | None = None) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     names = {} if names is None else names
     for token in doc:
-        if token.head.lemma_.lower() in SYMMETRIC_VERBS:
+        if stem(token.head.lower_) in _SYMMETRIC_STEMS:
             continue  # "Putin meets Biden" is "Biden meets Putin"
         role = None
         if token.dep_ in AGENT_DEPS:
@@ -171,6 +172,27 @@ def word_overlap(first: str, second: str) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def name_candidates(text: str) -> set[str]:
+    """Words that may name an actor: capitalised (a first word only if not a stop word), or a known place."""
+    found = set()
+    for n, raw in enumerate(re.findall(r"[\w’'.-]+", text)):
+        key = normalise(raw)
+        if (raw[:1].isupper() and (n > 0 or key not in STOP_WORDS)) or key in ACTOR_ALIASES.values():
+            found.add(key)
+    return found
+
+
+def may_change_actors(headline: str, rewrite: str) -> bool:
+    """Whether the actor checks could find anything (so the pair is worth parsing).
+
+    A changed actor needs a name in the rewrite that the headline lacks; swapped roles need two
+    names in both. Sentence-case rewrites that only repeat the headline's names need neither.
+    """
+    names = name_candidates(rewrite)
+    headline_keys = key_words(headline)
+    return bool(names - headline_keys) or len(names & headline_keys) >= 2
+
+
 def check_items(
     items: Sequence[Any],
     parse: Callable[[list[str]], list[Doc]],
@@ -179,7 +201,8 @@ def check_items(
     """Judge related items (with ``headline``, ``rewritten``, ``teaser``) in one batch.
 
     Cheapest first: word overlap settles clear paraphrases without the sentence encoder; teasers
-    are encoded only where the rewrite leaves doubt; only same-story rewrites are parsed.
+    are encoded only where the rewrite leaves doubt; only same-story rewrites whose names could
+    have changed are parsed.
 
     Args:
         parse: texts -> spaCy docs (the analysis's own model).
@@ -194,33 +217,31 @@ def check_items(
                 scores[i] = overlap
             else:
                 to_encode.append(i)
-    vectors = _encode_pairs(encode, [(items[i].headline, items[i].rewritten) for i in to_encode])
-    scores.update({i: float(h @ r) for i, (h, r) in zip(to_encode, vectors, strict=True)})
+    # teasers only where the item has no rewrite or its rewrite is doubtful, not already another story
     doubtful = [
-        i
-        for i, item in enumerate(items)
-        if strip_boilerplate(item.teaser) and (i not in scores or scores[i] < TEASER_CONTEXT_BELOW)
+        i for i, item in enumerate(items) if strip_boilerplate(item.teaser) and (not item.rewritten or i in to_encode)
     ]
-    teaser_scores = {}
-    for i, (h, t) in zip(
-        doubtful,
-        _encode_pairs(encode, [(items[i].headline, strip_boilerplate(items[i].teaser)) for i in doubtful]),
-        strict=True,
-    ):
-        teaser_scores[i] = float(h @ t)
-    same_story = [i for i in scores if scores[i] >= OTHER_STORY_BELOW]
+    texts = list(
+        dict.fromkeys(
+            [items[i].headline for i in to_encode + doubtful]
+            + [items[i].rewritten for i in to_encode]
+            + [strip_boilerplate(items[i].teaser) for i in doubtful]
+        )
+    )
+    vectors = dict(zip(texts, encode(texts), strict=True)) if texts else {}
+    for i in to_encode:
+        scores[i] = float(vectors[items[i].headline] @ vectors[items[i].rewritten])
+    teaser_scores = {
+        i: float(vectors[items[i].headline] @ vectors[strip_boilerplate(items[i].teaser)])
+        for i in doubtful
+        if i not in scores or OTHER_STORY_BELOW <= scores[i] < TEASER_CONTEXT_BELOW
+    }
+    same_story = [
+        i for i in scores if scores[i] >= OTHER_STORY_BELOW and may_change_actors(items[i].headline, items[i].rewritten)
+    ]
     parsed = parse([t for i in same_story for t in (items[i].headline, items[i].rewritten)])
     docs = {i: (parsed[2 * n], parsed[2 * n + 1]) for n, i in enumerate(same_story)}
     return [_judge(item, scores.get(i), teaser_scores.get(i), docs.get(i)) for i, item in enumerate(items)]
-
-
-def _encode_pairs(
-    encode: Callable[[list[str]], np.ndarray], pairs: list[tuple[str, str]]
-) -> list[tuple[np.ndarray, np.ndarray]]:
-    if not pairs:
-        return []
-    vectors = encode([t for pair in pairs for t in pair])
-    return [(vectors[2 * n], vectors[2 * n + 1]) for n in range(len(pairs))]
 
 
 def _judge(item: Any, rewrite_score: float | None, teaser_score: float | None, docs: Any) -> Consistency:
@@ -230,16 +251,17 @@ def _judge(item: Any, rewrite_score: float | None, teaser_score: float | None, d
             return Consistency(
                 False, score, f"the rewritten headline is about another story (similarity {rewrite_score:.2f})"
             )
-        headline_doc, rewrite_doc = docs
-        if rewrite_score < SAME_STORY_ABOVE:
-            added, dropped = changed_actors(headline_doc, rewrite_doc)
-            if added and dropped:
-                return Consistency(
-                    False, score, f"the rewritten headline names {', '.join(added)} instead of {', '.join(dropped)}"
-                )
-        actor = swapped_roles(headline_doc, rewrite_doc)
-        if actor is not None:
-            return Consistency(False, score, f"the rewritten headline changes who did what to whom ({actor})")
+        if docs is not None:
+            headline_doc, rewrite_doc = docs
+            if rewrite_score < SAME_STORY_ABOVE:
+                added, dropped = changed_actors(headline_doc, rewrite_doc)
+                if added and dropped:
+                    return Consistency(
+                        False, score, f"the rewritten headline names {', '.join(added)} instead of {', '.join(dropped)}"
+                    )
+            actor = swapped_roles(headline_doc, rewrite_doc)
+            if actor is not None:
+                return Consistency(False, score, f"the rewritten headline changes who did what to whom ({actor})")
     teaser_words = len(strip_boilerplate(item.teaser).split())
     if teaser_score is not None and teaser_words >= TEASER_MIN_WORDS and teaser_score < TEASER_OTHER_STORY_BELOW:
         return Consistency(False, score, f"the teaser is about another story (similarity {teaser_score:.2f})")
