@@ -204,5 +204,23 @@ PHRASE_ALIASES = {"united nations": "un", "united states": "us", "united kingdom
 
 # Verbs whose subject and object can trade places without changing the story.
 SYMMETRIC_VERBS = frozenset(
-    "meet met talk speak spoke negotiate clash marry wed date partner merge tie draw agree disagree split".split()
+    [
+        "meet",
+        "met",
+        "talk",
+        "speak",
+        "spoke",
+        "negotiate",
+        "clash",
+        "marry",
+        "wed",
+        "date",
+        "partner",
+        "merge",
+        "tie",
+        "draw",
+        "agree",
+        "disagree",
+        "split",
+    ]
 )
