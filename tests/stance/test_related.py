@@ -88,3 +88,18 @@ def test_symmetric_verbs_may_swap(judge):
         [RelatedItem("Brazil's president meets Argentina's leader", "Argentina's leader meets Brazil's president")]
     )
     assert verdict.consistent
+
+
+def test_only_rewrites_whose_names_could_change_are_parsed():
+    from newsprobe.stance.related import may_change_actors, word_overlap
+
+    # sentence case, repeating the headline's only name: nothing for the actor checks to find
+    assert not may_change_actors(
+        "Harbour bridge in Oslo to close for repairs", "Oslo's harbour bridge will shut for repairs"
+    )
+    # a name the headline lacks
+    assert may_change_actors("Harbour bridge in Oslo to close for repairs", "Bergen bridge will shut for repairs")
+    # two shared names: their roles could have swapped
+    assert may_change_actors("Germany sues Google over data breach", "Google sues Germany over data breach")
+    assert word_overlap("Germany sues Google", "Google sues Germany") == 1.0
+    assert word_overlap("Harbour bridge to close", "Celebrity chef opens bakery") == 0.0

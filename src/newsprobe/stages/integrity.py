@@ -15,6 +15,9 @@ from newsprobe.record import Document, Flag, HeadlineCheck
 # this probability: below it the FNC-1 model is often unsure between discuss and unrelated on
 # long real pages.
 HEADLINE_FLAG_MIN = 0.6
+# Bodies of at least this many words get the no-encoder classifier (a quarter of FNC-1's training
+# bodies are shorter than ~200 words; the seed page's body is ~1,100).
+FAST_MIN_BODY_WORDS = 200
 UNUSED_PIPES = ("tagger", "attribute_ruler", "lemmatizer")
 HEADLINE_MESSAGES = {
     "unrelated": "The body does not address what the title says.",
@@ -54,7 +57,11 @@ class IntegrityStage:
             return
         model = load_stance_model()
         try:
-            (result,) = model.predict([(title, body)])
+            # a long body gives the lexical features enough to go on, and encoding its sentences
+            # would cost as much as the rest of the analysis; a short one is cheap to encode and
+            # is where the lexical features alone mistake one shared word for relatedness
+            fast = len(body.split()) >= FAST_MIN_BODY_WORDS
+            (result,) = model.predict([(title, body)], fast=fast)
         finally:
             model.extractor.clear()  # a page's body is not seen again: keep memory flat over a stream
         doc.headline_check = HeadlineCheck(result.stance, result.scores[result.stance])

@@ -41,7 +41,7 @@ def _session_and_tokenizer() -> tuple[Any, Any]:
         ) from exc
     options = ort.SessionOptions()
     # two cores are shared with spaCy and the rest of the batch; more threads only contend
-    options.intra_op_num_threads = 2
+    options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
     # busy-waiting worker threads steal the cores from everything else on a shared machine
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")

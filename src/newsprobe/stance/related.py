@@ -217,24 +217,25 @@ def check_items(
                 scores[i] = overlap
             else:
                 to_encode.append(i)
-    # teasers only where the item has no rewrite or its rewrite is doubtful, not already another story
-    doubtful = [
-        i for i, item in enumerate(items) if strip_boilerplate(item.teaser) and (not item.rewritten or i in to_encode)
-    ]
-    texts = list(
-        dict.fromkeys(
-            [items[i].headline for i in to_encode + doubtful]
-            + [items[i].rewritten for i in to_encode]
-            + [strip_boilerplate(items[i].teaser) for i in doubtful]
-        )
-    )
+    texts = list(dict.fromkeys(t for i in to_encode for t in (items[i].headline, items[i].rewritten)))
     vectors = dict(zip(texts, encode(texts), strict=True)) if texts else {}
     for i in to_encode:
         scores[i] = float(vectors[items[i].headline] @ vectors[items[i].rewritten])
+    # teasers only where there is no rewrite or the rewrite leaves doubt (and is not already another story)
+    doubtful = [
+        i
+        for i, item in enumerate(items)
+        if strip_boilerplate(item.teaser) and (i not in scores or OTHER_STORY_BELOW <= scores[i] < TEASER_CONTEXT_BELOW)
+    ]
+    missing = list(
+        dict.fromkeys(
+            t for i in doubtful for t in (items[i].headline, strip_boilerplate(items[i].teaser)) if t not in vectors
+        )
+    )
+    if missing:
+        vectors.update(zip(missing, encode(missing), strict=True))
     teaser_scores = {
-        i: float(vectors[items[i].headline] @ vectors[strip_boilerplate(items[i].teaser)])
-        for i in doubtful
-        if i not in scores or OTHER_STORY_BELOW <= scores[i] < TEASER_CONTEXT_BELOW
+        i: float(vectors[items[i].headline] @ vectors[strip_boilerplate(items[i].teaser)]) for i in doubtful
     }
     same_story = [
         i for i in scores if scores[i] >= OTHER_STORY_BELOW and may_change_actors(items[i].headline, items[i].rewritten)
