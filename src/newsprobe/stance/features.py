@@ -250,11 +250,11 @@ class FeatureExtractor:
         if not texts:
             return
         vectors = dict(zip(texts, self.embeddings.get_many(texts), strict=True))
-        for h, info in zip(headlines, heads, strict=True):
-            if info.embedding is None:
-                info.embedding = vectors[h]
-        for info in todo_bodies:
-            info.embeddings = np.stack([vectors[s] for s in info.sentences[:EMBED_SENTENCES]])
+        for h, head in zip(headlines, heads, strict=True):
+            if head.embedding is None:
+                head.embedding = vectors[h]
+        for body in todo_bodies:
+            body.embeddings = np.stack([vectors[s] for s in body.sentences[:EMBED_SENTENCES]])
 
     # -- per pair ------------------------------------------------------------------------------
     def lexical(self, headline: str, body: str) -> list[float]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -59,6 +60,7 @@ class Consistency:
     reason: str | None = None
 
 
+@lru_cache(maxsize=65_536)
 def normalise(word: str) -> str:
     """A word as an actor key: lower case, no possessive, aliases folded ("Israeli" is "israel")."""
     word = word.lower().replace("’", "'").removesuffix("'s").removesuffix("'").strip(".")
