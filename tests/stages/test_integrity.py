@@ -84,3 +84,20 @@ def test_the_stage_pickles_without_models():
     stage = pickle.loads(pickle.dumps(IntegrityStage(Options())))
     assert stage.model_name == Options().model
     assert set(vars(stage) if hasattr(stage, "__dict__") else stage.__getstate__()) == {"model_name"}
+
+
+def test_repeated_related_blocks_reuse_their_verdicts():
+    stage = IntegrityStage(Options())
+    items = [RelatedItem("Germany sues Google over data breach", "Google sues Germany over data breach", span=(0, 5))]
+    first = page("Harbour bridge to close", "The harbour bridge will close, the council said.", items)
+    stage.check_related(first)
+    assert len(stage._verdicts) == 1
+    second = page(
+        "Harbour bridge to close",
+        "The harbour bridge will close, the council said.",
+        [RelatedItem("Germany sues Google over data breach", "Google sues Germany over data breach", span=(0, 5))],
+    )
+    stage.check_related(second)
+    assert second.related[0].consistency == "mismatch"
+    assert len(stage._verdicts) == 1
+    assert pickle.loads(pickle.dumps(stage))._verdicts == {}

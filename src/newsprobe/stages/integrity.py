@@ -18,6 +18,7 @@ HEADLINE_FLAG_MIN = 0.6
 # Bodies of at least this many words get the no-encoder classifier (a quarter of FNC-1's training
 # bodies are shorter than ~200 words; the seed page's body is ~1,100).
 FAST_MIN_BODY_WORDS = 200
+MAX_CACHED_VERDICTS = 4096
 UNUSED_PIPES = ("tagger", "attribute_ruler", "lemmatizer")
 HEADLINE_MESSAGES = {
     "unrelated": "The body does not address what the title says.",
@@ -34,12 +35,19 @@ class IntegrityStage:
 
     def __init__(self, options: Any = None):
         self.model_name = getattr(options, "model", None)
+        # verdicts by (headline, rewrite, teaser): a site repeats its related block on every page
+        self._verdicts: dict[tuple[str, str | None, str | None], Any] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"model_name": self.model_name}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.model_name = state["model_name"]
+        self._verdicts = {}
+
+    def clear_cache(self) -> None:
+        """Forget the related-item verdicts seen so far."""
+        self._verdicts.clear()
 
     def __call__(self, doc: Document) -> Document:
         self.check_headline(doc)
@@ -91,7 +99,15 @@ class IntegrityStage:
             # the checks read entities and dependencies only: skip the tagger and lemmas (~15% faster)
             return list(nlp.pipe(texts, disable=[p for p in UNUSED_PIPES if p in nlp.pipe_names]))
 
-        for item, verdict in zip(doc.related, check_items(doc.related, parse, encode), strict=True):
+        keys = [(item.headline, item.rewritten, item.teaser) for item in doc.related]
+        new = [item for item, key in zip(doc.related, keys, strict=True) if key not in self._verdicts]
+        if new:
+            for item, verdict in zip(new, check_items(new, parse, encode), strict=True):
+                self._verdicts[(item.headline, item.rewritten, item.teaser)] = verdict
+            while len(self._verdicts) > MAX_CACHED_VERDICTS:
+                del self._verdicts[next(iter(self._verdicts))]
+        for item, key in zip(doc.related, keys, strict=True):
+            verdict = self._verdicts.get(key) or check_items([item], parse, encode)[0]
             item.consistency = "consistent" if verdict.consistent else "mismatch"
             item.score = verdict.score
             if not verdict.consistent:
