@@ -84,9 +84,8 @@ def bench_pairs(fnc: str, limit: int) -> None:
     settled = sum(r.scores["unrelated"] > 1 - model.skip_below for r in results)
     print(f"stance, {len(chosen)} held-out FNC-1 pairs ({len({b for _, b in chosen})} bodies)")
     print(f"  stage one alone: {len(chosen) / stage_one:.0f} pairs/s")
-    print(
-        f"  full model:      {len(chosen) / full:.0f} pairs/s wall, {len(chosen) / full_cpu:.0f} per CPU second (target >= 50)"
-    )
+    rate, cpu_rate = len(chosen) / full, len(chosen) / full_cpu
+    print(f"  full model:      {rate:.0f} pairs/s wall, {cpu_rate:.0f} per CPU second (target >= 50)")
     print(f"  settled by stage one: {settled / len(chosen):.0%}")
     print(f"  full / stage one time: {full / stage_one:.2f}x")
 
