@@ -8,6 +8,10 @@ Three checks, each enough for a mismatch:
   ("Israel strikes Iran" rewritten as "Iran strikes Israel").
 Teasers are often site boilerplate and cut mid-sentence, so they count only when clearly about
 another story.
+
+An item's ``score`` is how close its rewrite is to its headline, in [0, 1]: the MiniLM cosine, or
+the share of shared content words where that alone settles the item as the same story. It is a
+similarity, not a probability: a rewrite that swaps the actors can score high and still mismatch.
 """
 
 from __future__ import annotations
