@@ -103,3 +103,8 @@ def test_only_rewrites_whose_names_could_change_are_parsed():
     assert may_change_actors("Germany sues Google over data breach", "Google sues Germany over data breach")
     assert word_overlap("Germany sues Google", "Google sues Germany") == 1.0
     assert word_overlap("Harbour bridge to close", "Celebrity chef opens bakery") == 0.0
+
+
+def test_an_item_with_nothing_to_compare_gets_no_verdict(judge):
+    (verdict,) = judge([RelatedItem("Harbour bridge to close for repairs")])
+    assert verdict.consistent is None and verdict.score is None

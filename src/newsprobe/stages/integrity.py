@@ -108,6 +108,8 @@ class IntegrityStage:
                 del self._verdicts[next(iter(self._verdicts))]
         for item, key in zip(doc.related, keys, strict=True):
             verdict = self._verdicts.get(key) or check_items([item], parse, encode)[0]
+            if verdict.consistent is None:
+                continue  # nothing to compare: neither a rewrite nor a teaser
             item.consistency = "consistent" if verdict.consistent else "mismatch"
             item.score = verdict.score
             if not verdict.consistent:

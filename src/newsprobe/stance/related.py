@@ -57,10 +57,13 @@ CORE_DEPS = frozenset({"compound", "poss", "amod", "nmod", "conj", "appos", "cas
 
 @dataclass(slots=True)
 class Consistency:
-    """The verdict on one related item: label, score (cosine of rewrite to headline) and why."""
+    """The verdict on one related item: label, score (see the module doc) and why.
 
-    consistent: bool
-    score: float
+    ``consistent`` is None when the item has neither a rewrite nor a teaser to compare.
+    """
+
+    consistent: bool | None
+    score: float | None
     reason: str | None = None
 
 
@@ -252,6 +255,8 @@ def check_items(
 
 
 def _judge(item: Any, rewrite_score: float | None, teaser_score: float | None, docs: Any) -> Consistency:
+    if rewrite_score is None and teaser_score is None and not strip_boilerplate(item.teaser):
+        return Consistency(None, None)
     score = max(0.0, min(1.0, rewrite_score if rewrite_score is not None else (teaser_score or 0.0)))
     if rewrite_score is not None:
         if rewrite_score < OTHER_STORY_BELOW:
