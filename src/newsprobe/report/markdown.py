@@ -29,7 +29,7 @@ def render_markdown(doc: Document) -> str:
     if doc.published:
         meta.append(f"published {doc.published}")
     lines += [" · ".join(meta), ""]
-    for section in (_segments, _entities, _quotes, _errors):
+    for section in (_segments, _entities, _quotes, _integrity, _errors):
         lines += section(doc)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -67,6 +67,27 @@ def _quotes(doc: Document) -> list[str]:
         cue = doc.text[quote.cue[0] : quote.cue[1]] if quote.cue else ""
         said = " … ".join(doc.text[s:e] for s, e in quote.content)
         lines.append(f"| {_escape(who)} | {_escape(cue)} | {quote.kind} | {_escape(_clip(said, 140))} |")
+    return lines + [""]
+
+
+def _integrity(doc: Document) -> list[str]:
+    if doc.headline_check is None and not doc.related:
+        return []
+    lines = ["## Page integrity", ""]
+    if doc.headline_check is not None:
+        check = doc.headline_check
+        lines += [f"Title against body: **{check.stance}** ({check.score:.2f}).", ""]
+    for flag in doc.flags:
+        if flag.code in ("headline-body-mismatch", "related-mismatch"):
+            lines.append(f"- `{flag.code}`: {_escape(flag.message)}")
+    if doc.related:
+        lines += ["", "| related headline | rewritten | consistency | score |", "|---|---|---|---|"]
+        for item in doc.related:
+            score = "" if item.score is None else f"{item.score:.2f}"
+            lines.append(
+                f"| {_escape(_clip(item.headline, 60))} | {_escape(_clip(item.rewritten or '', 60))} | "
+                f"{item.consistency or ''} | {score} |"
+            )
     return lines + [""]
 
 

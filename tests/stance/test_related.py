@@ -1,0 +1,110 @@
+import pytest
+
+from newsprobe.record import RelatedItem
+from newsprobe.stance.related import check_items, strip_boilerplate
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def judge():
+    from newsprobe.nlp import load_model
+    from newsprobe.options import DEFAULT_MODEL
+    from newsprobe.stance.embed import encode
+
+    nlp = load_model(DEFAULT_MODEL)
+    return lambda items: check_items(items, lambda texts: list(nlp.pipe(texts)), encode)
+
+
+def test_a_faithful_paraphrase_is_consistent(judge):
+    (verdict,) = judge(
+        [
+            RelatedItem(
+                "City council votes to close the old harbour bridge", "Old harbour bridge to be shut after council vote"
+            )
+        ]
+    )
+    assert verdict.consistent
+    assert verdict.score > 0.6
+
+
+def test_a_rewrite_about_another_story_is_a_mismatch(judge):
+    (verdict,) = judge(
+        [
+            RelatedItem(
+                "City council votes to close the old harbour bridge", "Celebrity chef opens vegan bakery downtown"
+            )
+        ]
+    )
+    assert not verdict.consistent
+    assert "another story" in verdict.reason
+    assert verdict.score < 0.45
+
+
+def test_swapped_actors_are_a_mismatch(judge):
+    (verdict,) = judge([RelatedItem("Germany sues Google over data breach", "Google sues Germany over data breach")])
+    assert not verdict.consistent
+    assert "who did what to whom" in verdict.reason
+
+
+def test_passive_rewrite_keeps_the_roles(judge):
+    (verdict,) = judge([RelatedItem("Germany sues Google over data breach", "Google sued by Germany over data breach")])
+    assert verdict.consistent
+
+
+def test_a_replaced_target_is_a_mismatch(judge):
+    (verdict,) = judge(
+        [
+            RelatedItem(
+                "Spanish minister criticises Italy and Greece over migrant policy",
+                "Spain’s minister slams Morocco over migrant policy",
+            )
+        ]
+    )
+    assert not verdict.consistent
+    assert "Morocco" in verdict.reason
+
+
+def test_boilerplate_teasers_do_not_make_a_mismatch(judge):
+    item = RelatedItem(
+        "City council votes to close the old harbour bridge",
+        "Old harbour bridge to be shut after council vote",
+        "NEWYou can now listen to Fox News articles! Drivers will need another route…",
+    )
+    assert judge([item])[0].consistent
+
+
+def test_strip_boilerplate():
+    assert (
+        strip_boilerplate("NEWYou can now listen to Fox News articles! Nearly a dozen people…")
+        == "Nearly a dozen people"
+    )
+    assert strip_boilerplate("Last Updated on June 21, 2025 Jay Sullivan, a lobbyist…") == "Jay Sullivan, a lobbyist"
+    assert strip_boilerplate(None) == ""
+
+
+def test_symmetric_verbs_may_swap(judge):
+    (verdict,) = judge(
+        [RelatedItem("Brazil's president meets Argentina's leader", "Argentina's leader meets Brazil's president")]
+    )
+    assert verdict.consistent
+
+
+def test_only_rewrites_whose_names_could_change_are_parsed():
+    from newsprobe.stance.related import may_change_actors, word_overlap
+
+    # sentence case, repeating the headline's only name: nothing for the actor checks to find
+    assert not may_change_actors(
+        "Harbour bridge in Oslo to close for repairs", "Oslo's harbour bridge will shut for repairs"
+    )
+    # a name the headline lacks
+    assert may_change_actors("Harbour bridge in Oslo to close for repairs", "Bergen bridge will shut for repairs")
+    # two shared names: their roles could have swapped
+    assert may_change_actors("Germany sues Google over data breach", "Google sues Germany over data breach")
+    assert word_overlap("Germany sues Google", "Google sues Germany") == 1.0
+    assert word_overlap("Harbour bridge to close", "Celebrity chef opens bakery") == 0.0
+
+
+def test_an_item_with_nothing_to_compare_gets_no_verdict(judge):
+    (verdict,) = judge([RelatedItem("Harbour bridge to close for repairs")])
+    assert verdict.consistent is None and verdict.score is None
