@@ -1,0 +1,87 @@
+"""The corpus store: analysed records in SQLite (WAL), searchable by who said what.
+
+``Store(path)`` opens (and migrates) a database; ``store.write(doc)`` stores one analysed document in
+its own transaction; the query functions in ``newsprobe.store.queries`` read it. Readers and one
+writer work at the same time (WAL); several writers take turns.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newsprobe.record import Document
+from newsprobe.store.schema import migrate
+from newsprobe.store.writer import ADDED, REPLACED, UNCHANGED, delete_document, text_hash, write_document
+
+__all__ = ["ADDED", "DEFAULT_DB", "REPLACED", "UNCHANGED", "Store", "StoreMissing", "connect"]
+
+DEFAULT_DB = "newsprobe.db"
+
+
+class StoreMissing(FileNotFoundError):
+    """The database file does not exist (the message says to run ``newsprobe ingest`` first)."""
+
+
+def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
+    """A connection with the store's settings: WAL, foreign keys, a busy timeout; read-only if asked."""
+    path = Path(path)
+    if readonly:
+        if not path.exists():
+            raise StoreMissing(f"no database at {path}: run `newsprobe ingest PATH... --db {path}` first")
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode: a power cut may lose the last commits but never corrupts or half-writes one
+        conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA busy_timeout=30000")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA cache_size=-65536")
+    return conn
+
+
+class Store:
+    """A read-write corpus database, migrated on open."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        self.path = Path(path)
+        self.conn = connect(self.path)
+        try:
+            migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise sqlite3.DatabaseError(f"{self.path} is not a newsprobe database ({exc}); choose another --db") \
+                from exc
+
+    def write(self, doc: Document | dict[str, Any]) -> str:
+        """Store one analysed document; returns "added", "replaced" or "unchanged"."""
+        return write_document(self.conn, doc)
+
+    def write_many(self, docs: Iterable[Document | dict[str, Any]]) -> Iterator[tuple[Document | dict[str, Any], str]]:
+        """Store documents one transaction each, yielding each with its outcome."""
+        for doc in docs:
+            yield doc, self.write(doc)
+
+    def delete(self, doc_id: str) -> bool:
+        """Remove one document; returns whether it was stored."""
+        return delete_document(self.conn, doc_id)
+
+    def is_stored(self, doc_id: str, text: str) -> bool:
+        """Whether a document with this id and exactly this text is already stored."""
+        row = self.conn.execute("SELECT text_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return bool(row) and row[0] == text_hash(text)
+
+    def close(self) -> None:
+        """Close the connection (the WAL is checkpointed by SQLite)."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,93 @@
+"""Near-duplicates: republished and lightly rewritten copies of an article grouped into one story.
+
+Each document's body gets a MinHash signature (datasketch) over word 3-shingles. The LSH bands of the
+signature (the band/row split that datasketch's ``MinHashLSH`` picks for the threshold) are stored in
+``lsh_bands``, so candidates are found by an indexed lookup that survives restarts and is shared by every
+process writing to the database; a candidate joins the story when its estimated Jaccard similarity
+reaches the threshold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from functools import lru_cache
+
+import numpy as np
+
+# Tuned by hand on rewritten copies written for the tests: a copy with one word in ten changed and a
+# sentence added scores about 0.6 on 3-shingles, two unrelated articles on one topic under 0.05.
+THRESHOLD = 0.5
+NUM_PERM = 64
+SHINGLE = 3
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _template():  # type: ignore[no-untyped-def]
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return MinHash(num_perm=NUM_PERM), lsh.b, lsh.r
+
+
+def shingles(text: str) -> list[bytes]:
+    """Word 3-shingles of a text, lower-cased (a short text is its own single shingle)."""
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE:
+        return [" ".join(words).encode()] if words else []
+    return list({" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)})
+
+
+def signature(text: str) -> np.ndarray | None:
+    """The MinHash signature of a text, or None when it has no words."""
+    from datasketch import MinHash
+
+    grams = shingles(text)
+    if not grams:
+        return None
+    template, _, _ = _template()
+    minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
+    minhash.update_batch(grams)
+    return np.asarray(minhash.hashvalues)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One signed 64-bit key per LSH band of a signature."""
+    _, bands, rows = _template()
+    keys = []
+    for band in range(bands):
+        chunk = sig[band * rows : (band + 1) * rows].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(2, "little")).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """The estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def assign_story(conn: sqlite3.Connection, doc: int, text: str, current: int | None) -> int:
+    """Store the signature of document ``doc`` and return its story (an earlier copy's, else ``current`` or its own)."""
+    conn.execute("DELETE FROM lsh_bands WHERE doc = ?", (doc,))
+    conn.execute("DELETE FROM minhashes WHERE doc = ?", (doc,))
+    sig = signature(text)
+    if sig is None:
+        return current or doc
+    keys = band_keys(sig)
+    marks = ",".join("?" * len(keys))
+    candidates = conn.execute(
+        f"SELECT DISTINCT b.doc, m.signature, d.story FROM lsh_bands b JOIN minhashes m ON m.doc = b.doc "  # noqa: S608
+        f"JOIN documents d ON d.pk = b.doc WHERE b.band IN ({marks}) AND b.doc != ?",
+        (*keys, doc),
+    ).fetchall()
+    best, best_score = None, THRESHOLD
+    for _other, blob, story in candidates:
+        score = similarity(sig, np.frombuffer(blob, dtype=sig.dtype))
+        if score >= best_score:
+            best, best_score = story, score
+    conn.execute("INSERT INTO minhashes (doc, signature) VALUES (?, ?)", (doc, sig.tobytes()))
+    conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)", [(k, doc) for k in keys])
+    return int(best) if best is not None else (current or doc)

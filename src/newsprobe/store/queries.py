@@ -1,0 +1,192 @@
+"""Reading the store: who-said-what search and the data behind each web page.
+
+Every function takes a connection and returns plain dicts and lists (JSON-ready): the web pages, their
+``.json`` twins and ``newsprobe search`` are all built from these. SQL is always parameterised.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+from newsprobe.store.people import find_people, name_key
+
+# A search returns at most this many hits of each kind unless asked otherwise.
+DEFAULT_LIMIT = 50
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """A user's words as a safe FTS5 query: every word required, "quoted phrases" kept, ``word*`` a prefix."""
+    parts = []
+    for phrase, bare in _TERM.findall(text):
+        if phrase:
+            words = _WORD.findall(phrase)
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+            continue
+        prefix = bare.endswith("*")
+        for word in _WORD.findall(bare):
+            parts.append(f'"{word}"')
+        if prefix and parts and _WORD.findall(bare):
+            parts[-1] += "*"
+    return " ".join(parts) or None
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str | None = None,
+    speaker: str | None = None,
+    entity: str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    kinds: tuple[str, ...] = ("quote", "claim"),
+    limit: int = DEFAULT_LIMIT,
+) -> list[dict[str, Any]]:
+    """Quotes and claims matching the words and filters, newest stored first."""
+    match = fts_query(query) if query else None
+    if query and match is None:
+        return []
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        people = find_people(conn, speaker)
+        if not people:
+            return []
+        where.append(f"t.person IN ({','.join('?' * len(people))})")
+        params += people
+    if entity:
+        people = find_people(conn, entity)
+        key = name_key(entity) or entity.lower()
+        marks = ",".join("?" * len(people)) or "NULL"
+        where.append(f"t.doc IN (SELECT doc FROM entities WHERE key = ? OR person IN ({marks}))")
+        params += [key, *people]
+    if outlet:
+        where.append("d.outlet = ?")
+        params.append(outlet.lower().removeprefix("www."))
+    if since:
+        where.append("d.published >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(d.published, 1, length(?)) <= ?")
+        params += [until, until]
+    hits: list[dict[str, Any]] = []
+    for kind in kinds:
+        table, extra = ("quotes", "t.kind, t.speaker_name, t.role") if kind == "quote" else (
+            "claims", "'claim', NULL, NULL")
+        sql = (f"SELECT t.id, t.text, t.start, t.\"end\", t.person, p.name, {extra}, d.id, d.title, d.url, "
+               f"d.outlet, d.published, d.pk FROM ")
+        clauses = list(where)
+        args = list(params)
+        if match:
+            sql += f"{table}_fts f JOIN {table} t ON t.id = f.rowid "
+            clauses.insert(0, f"{table}_fts MATCH ?")
+            args.insert(0, match)
+            order = "f.rowid DESC"
+        else:
+            sql += f"{table} t "
+            order = "t.id DESC"
+        sql += "JOIN documents d ON d.pk = t.doc LEFT JOIN people p ON p.id = t.person "
+        if clauses:
+            sql += "WHERE " + " AND ".join(clauses) + " "
+        sql += f"ORDER BY {order} LIMIT ?"
+        for row in conn.execute(sql, (*args, limit)):
+            hits.append({
+                "type": kind, "text": row[1], "span": [row[2], row[3]], "speaker_id": row[4],
+                "speaker": row[5] or row[7], "kind": row[6], "role": row[8], "doc": row[9], "title": row[10],
+                "url": row[11], "outlet": row[12], "published": row[13], "_order": (row[14], row[2]),
+            })
+    hits.sort(key=lambda h: h.pop("_order"), reverse=True)
+    return hits[:limit]
+
+
+def overview(conn: sqlite3.Connection, limit: int = 20) -> dict[str, Any]:
+    """The front page: the latest documents and the most-quoted speakers."""
+    latest = [
+        {"id": r[0], "title": r[1], "outlet": r[2], "published": r[3], "quotes": r[4], "copies": r[5]}
+        for r in conn.execute(
+            "SELECT d.id, d.title, d.outlet, d.published, (SELECT count(*) FROM quotes q WHERE q.doc = d.pk), "
+            "(SELECT count(*) FROM documents c WHERE c.story = d.story) - 1 "
+            "FROM documents d ORDER BY d.pk DESC LIMIT ?", (limit,))
+    ]
+    speakers = [
+        {"id": r[0], "name": r[1], "quotes": r[2]}
+        for r in conn.execute(
+            "SELECT id, name, quote_count FROM people WHERE quote_count > 0 ORDER BY quote_count DESC, id LIMIT ?",
+            (limit,))
+    ]
+    return {"documents": latest, "speakers": speakers,
+            "counts": {"documents": _count(conn, "documents"), "people": _count(conn, "people")}}
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608 - fixed names
+
+
+def document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
+    """One stored document: its full record, the corpus person of each speaker, its story's size."""
+    row = conn.execute(
+        "SELECT pk, record, outlet, story, ingested_at FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        return None
+    pk, record_json, outlet, story, ingested = row
+    quote_people = {int(r[0]): r[1] for r in conn.execute("SELECT idx, person FROM quotes WHERE doc = ?", (pk,))}
+    entity_people = {r[0]: r[1] for r in conn.execute(
+        "SELECT local_id, person FROM entities WHERE doc = ? AND person IS NOT NULL", (pk,))}
+    copies = conn.execute("SELECT count(*) FROM documents WHERE story = ? AND pk != ?", (story, pk)).fetchone()[0]
+    return {"record": json.loads(record_json), "outlet": outlet, "ingested_at": ingested,
+            "quote_people": quote_people, "entity_people": entity_people, "copies": int(copies)}
+
+
+def speaker(conn: sqlite3.Connection, person_id: int, limit: int = 500) -> dict[str, Any] | None:
+    """One corpus person: every quote (newest first), quotes by month and by outlet, the names used."""
+    person = conn.execute("SELECT id, name, key, quote_count FROM people WHERE id = ?", (person_id,)).fetchone()
+    if person is None:
+        return None
+    quotes = [
+        {"text": r[0], "kind": r[1], "span": [r[2], r[3]], "as": r[4], "role": r[5], "doc": r[6], "title": r[7],
+         "outlet": r[8], "published": r[9]}
+        for r in conn.execute(
+            'SELECT q.text, q.kind, q.start, q."end", q.speaker_name, q.role, d.id, d.title, d.outlet, d.published '
+            "FROM quotes q JOIN documents d ON d.pk = q.doc WHERE q.person = ? ORDER BY d.published DESC, q.id DESC "
+            "LIMIT ?", (person_id, limit))
+    ]
+    by_month = [{"month": r[0], "quotes": r[1]} for r in conn.execute(
+        "SELECT coalesce(substr(d.published, 1, 7), 'undated') m, count(*) FROM quotes q "
+        "JOIN documents d ON d.pk = q.doc WHERE q.person = ? GROUP BY m ORDER BY m", (person_id,))]
+    by_outlet = [{"outlet": r[0], "quotes": r[1]} for r in conn.execute(
+        "SELECT coalesce(d.outlet, 'unknown') o, count(*) n FROM quotes q JOIN documents d ON d.pk = q.doc "
+        "WHERE q.person = ? GROUP BY o ORDER BY n DESC, o", (person_id,))]
+    names = [r[0] for r in conn.execute(
+        "SELECT DISTINCT name FROM entities WHERE person = ? UNION SELECT DISTINCT speaker_name FROM quotes "
+        "WHERE person = ? AND speaker_name IS NOT NULL", (person_id, person_id))]
+    return {"id": person[0], "name": person[1], "key": person[2], "quote_count": person[3], "names": sorted(names),
+            "quotes": quotes, "by_month": by_month, "by_outlet": by_outlet}
+
+
+def story(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
+    """A document and its near-duplicates (the same story), each with its body text, oldest stored first."""
+    row = conn.execute("SELECT story FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        return None
+    from newsprobe.record import Document
+    from newsprobe.store.dedup import signature, similarity
+
+    copies = []
+    for r in conn.execute(
+        "SELECT id, title, url, outlet, published, record FROM documents WHERE story = ? ORDER BY pk LIMIT 50",
+        (row[0],),
+    ):
+        doc = Document.from_dict(json.loads(r[5]))
+        copies.append({"id": r[0], "title": r[1], "url": r[2], "outlet": r[3], "published": r[4],
+                       "body": doc.body_text() or doc.text, "quotes": len(doc.quotes)})
+    base = next(c for c in copies if c["id"] == doc_id)
+    base_sig = signature(base["body"])
+    for copy in copies:
+        sig = signature(copy["body"])
+        copy["similarity"] = None if sig is None or base_sig is None else round(similarity(base_sig, sig), 3)
+    return {"id": doc_id, "story": row[0], "documents": copies}
