@@ -15,6 +15,9 @@ from newsprobe import __version__
 COMMANDS = (
     "newsprobe.cli.analyze",
     "newsprobe.cli.eval",
+    "newsprobe.cli.ingest",
+    "newsprobe.cli.search",
+    "newsprobe.cli.serve",
 )
 
 EPILOG = """examples:

@@ -16,7 +16,7 @@ from newsprobe.record import Document
 from newsprobe.store.schema import migrate
 from newsprobe.store.writer import ADDED, REPLACED, UNCHANGED, delete_document, text_hash, write_document
 
-__all__ = ["ADDED", "DEFAULT_DB", "REPLACED", "UNCHANGED", "Store", "StoreMissing", "connect"]
+__all__ = ["ADDED", "DEFAULT_DB", "REPLACED", "UNCHANGED", "Store", "StoreMissing", "connect", "text_hash"]
 
 DEFAULT_DB = "newsprobe.db"
 
@@ -31,8 +31,10 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
         if not path.exists():
             raise StoreMissing(f"no database at {path}: run `newsprobe ingest PATH... --db {path}` first")
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+        # mode=rw, not ro: a read-only open of a WAL database fails when its -shm file is gone
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None,
                                check_same_thread=False)
+        conn.execute("PRAGMA query_only=ON")
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -58,9 +60,9 @@ class Store:
             raise sqlite3.DatabaseError(f"{self.path} is not a newsprobe database ({exc}); choose another --db") \
                 from exc
 
-    def write(self, doc: Document | dict[str, Any]) -> str:
+    def write(self, doc: Document | dict[str, Any], input_hash: str | None = None) -> str:
         """Store one analysed document; returns "added", "replaced" or "unchanged"."""
-        return write_document(self.conn, doc)
+        return write_document(self.conn, doc, input_hash=input_hash)
 
     def write_many(self, docs: Iterable[Document | dict[str, Any]]) -> Iterator[tuple[Document | dict[str, Any], str]]:
         """Store documents one transaction each, yielding each with its outcome."""
@@ -71,10 +73,10 @@ class Store:
         """Remove one document; returns whether it was stored."""
         return delete_document(self.conn, doc_id)
 
-    def is_stored(self, doc_id: str, text: str) -> bool:
-        """Whether a document with this id and exactly this text is already stored."""
+    def is_stored(self, doc_id: str, input_hash: str) -> bool:
+        """Whether a document with this id, made from the page with this ``text_hash``, is already stored."""
         row = self.conn.execute("SELECT text_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return bool(row) and row[0] == text_hash(text)
+        return bool(row) and row[0] == input_hash
 
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite)."""

@@ -33,7 +33,7 @@ def content_hash(record_json: str) -> str:
 
 
 def text_hash(text: str) -> str:
-    """The hash of a page's text, to skip re-analysing documents already stored."""
+    """The hash of a page as it came in, to skip re-analysing documents already stored."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -45,9 +45,12 @@ def outlet_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def write_document(conn: sqlite3.Connection, doc: Document | dict[str, Any], hook: Any = None) -> str:
+def write_document(conn: sqlite3.Connection, doc: Document | dict[str, Any], input_hash: str | None = None,
+                   hook: Any = None) -> str:
     """Store one document in its own transaction; returns "added", "replaced" or "unchanged".
 
+    ``input_hash`` is ``text_hash`` of the page as it came in (HTML pages: of the HTML), so that a later
+    ingest can skip analysing it again; it defaults to the hash of the record's text.
     ``hook`` (tests only) is called inside the transaction after the document's rows are written.
     """
     if isinstance(doc, dict):
@@ -60,7 +63,7 @@ def write_document(conn: sqlite3.Connection, doc: Document | dict[str, Any], hoo
         if row and row[1] == digest:
             conn.execute("COMMIT")
             return UNCHANGED
-        values = (digest, text_hash(doc.text), doc.url, outlet_of(doc.url), doc.title, doc.published,
+        values = (digest, input_hash or text_hash(doc.text), doc.url, outlet_of(doc.url), doc.title, doc.published,
                   datetime.now(UTC).isoformat(timespec="seconds"), record_json)
         if row:
             pk, story = int(row[0]), row[2]

@@ -1,0 +1,130 @@
+"""The FastAPI app: one handler per page; each builds a dict from ``newsprobe.store.queries`` and
+returns it as JSON (the ``.json`` twin) or renders it with a Jinja template (autoescaped).
+
+No page runs JavaScript: the Content-Security-Policy forbids scripts outright, a second guard behind
+escaping for pages that carry hostile markup.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote as url_quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from newsprobe.store import StoreMissing, connect, queries
+from newsprobe.web.render import article_segments, diff_pieces, speaker_legend
+
+TEMPLATES = Path(__file__).with_name("templates")
+HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+# Longer bodies are shown side by side without word-level marks: the diff grows quadratically.
+MAX_DIFF_TOKENS = 6000
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The web app over the database at ``db`` (which must exist: run ``newsprobe ingest`` first)."""
+    db = Path(db)
+    connect(db, readonly=True).close()  # fail now, with the message to run ingest, not on the first request
+    local = threading.local()
+
+    def conn():  # type: ignore[no-untyped-def]
+        if getattr(local, "conn", None) is None:
+            local.conn = connect(db, readonly=True)
+        return local.conn
+
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["path"] = lambda value: url_quote(str(value), safe="")
+    app = FastAPI(title="newsprobe", docs_url=None, redoc_url=None, openapi_url=None)
+
+    def respond(request: Request, as_json: bool, template: str, data: dict[str, Any] | None, **view: Any) -> Response:
+        if data is None:
+            message = view.get("missing", "not found")
+            if as_json:
+                return JSONResponse({"error": message}, status_code=404, headers=HEADERS)
+            html = env.get_template("error.html").render(message=message, db=db.name)
+            return HTMLResponse(html, status_code=404, headers=HEADERS)
+        if as_json:
+            return JSONResponse(data, headers=HEADERS)
+        json_url = request.url.path.rstrip("/") + ".json" if request.url.path != "/" else "/.json"
+        if request.url.query:
+            json_url += "?" + request.url.query
+        html = env.get_template(template).render(data=data, json_url=json_url, db=db.name, **view)
+        return HTMLResponse(html, headers=HEADERS)
+
+    def split_json(value: str, exists: Any) -> tuple[str, bool]:
+        """``id.json`` is the twin of ``id``, unless no ``id`` exists and ``id.json`` itself does."""
+        if value.endswith(".json") and (exists(value[:-5]) or not exists(value)):
+            return value[:-5], True
+        return value, False
+
+    @app.get("/", response_class=HTMLResponse)
+    @app.get("/.json", include_in_schema=False)
+    @app.get("/index.json", include_in_schema=False)
+    def overview(request: Request) -> Response:
+        data = queries.overview(conn())
+        top = max((s["quotes"] for s in data["speakers"]), default=1)
+        return respond(request, request.url.path.endswith(".json"), "index.html", data, top=top)
+
+    @app.get("/doc/{doc_id:path}")
+    def document(request: Request, doc_id: str) -> Response:
+        doc_id, as_json = split_json(doc_id, lambda d: queries.document(conn(), d) is not None)
+        data = queries.document(conn(), doc_id)
+        view: dict[str, Any] = {"missing": f"no document with id {doc_id!r} in this database"}
+        if data is not None:
+            view["segments"] = article_segments(data["record"], data["quote_people"])
+            view["legend"] = speaker_legend(data["record"], data["quote_people"])
+        return respond(request, as_json, "doc.html", data, **view)
+
+    @app.get("/speaker/{person}")
+    def speaker(request: Request, person: str) -> Response:
+        as_json = person.endswith(".json")
+        person = person.removesuffix(".json")
+        data = queries.speaker(conn(), int(person)) if person.isdigit() else None
+        top = max((m["quotes"] for m in data["by_month"]), default=1) if data else 1
+        return respond(request, as_json, "speaker.html", data, top=top,
+                       missing=f"no speaker with id {person!r} in this database")
+
+    @app.get("/search")
+    @app.get("/search.json", include_in_schema=False)
+    def search(request: Request, q: str = "", speaker: str = "", entity: str = "", outlet: str = "",
+               since: str = "", until: str = "", type: str = "all", limit: int = 50) -> Response:  # noqa: A002
+        kinds = ("quote", "claim") if type not in ("quote", "claim") else (type,)
+        form = {"q": q, "speaker": speaker, "entity": entity, "outlet": outlet, "since": since, "until": until,
+                "type": type}
+        asked = any(v for k, v in form.items() if k != "type")
+        hits = queries.search(conn(), q or None, speaker=speaker or None, entity=entity or None,
+                              outlet=outlet or None, since=since or None, until=until or None, kinds=kinds,
+                              limit=max(1, min(limit, 500))) if asked else []
+        data = {"query": form, "hits": hits}
+        return respond(request, request.url.path.endswith(".json"), "search.html", data, asked=asked)
+
+    @app.get("/story/{doc_id:path}")
+    def story(request: Request, doc_id: str) -> Response:
+        doc_id, as_json = split_json(
+            doc_id, lambda d: conn().execute("SELECT 1 FROM documents WHERE id = ?", (d,)).fetchone() is not None)
+        data = queries.story(conn(), doc_id)
+        view: dict[str, Any] = {"missing": f"no document with id {doc_id!r} in this database"}
+        if data is not None and not as_json:
+            base = next(d for d in data["documents"] if d["id"] == doc_id)
+            short = len(base["body"].split()) <= MAX_DIFF_TOKENS
+            view["columns"] = [
+                (d, diff_pieces(base["body"], d["body"]) if short and d is not base and
+                 len(d["body"].split()) <= MAX_DIFF_TOKENS else [{"text": d["body"], "changed": False}])
+                for d in data["documents"]
+            ]
+        return respond(request, as_json, "story.html", data, **view)
+
+    return app
+
+
+__all__ = ["StoreMissing", "create_app"]
