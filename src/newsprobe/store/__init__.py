@@ -52,13 +52,16 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = Path(path)
-        self.conn = connect(self.path)
         try:
-            migrate(self.conn)
+            self.conn = connect(self.path)
         except sqlite3.DatabaseError as exc:
-            self.conn.close()
             raise sqlite3.DatabaseError(f"{self.path} is not a newsprobe database ({exc}); choose another --db") \
                 from exc
+        try:
+            migrate(self.conn)
+        except BaseException:
+            self.conn.close()
+            raise
 
     def write(self, doc: Document | dict[str, Any], input_hash: str | None = None) -> str:
         """Store one analysed document; returns "added", "replaced" or "unchanged"."""

@@ -22,13 +22,14 @@ def name_tokens(name: str) -> list[str]:
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower().replace("’", "'")
     tokens = [t.strip("'-") for t in _WORD.findall(folded)]
     tokens = [t[:-2] if t.endswith("'s") else t for t in tokens if t]
-    last_title = max((i for i, t in enumerate(tokens) if t in TITLE_WORDS), default=-1)
-    if last_title < len(tokens) - 1:  # a title after the name ("Putin, the president") is not a cut point
-        tokens = tokens[last_title + 1 :]
-    tokens = [t for t in tokens if len(t) > 1 and t not in TITLE_WORDS]
     while len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
         tokens.pop()
-    return tokens
+    if all(t in TITLE_WORDS for t in tokens):  # "the President": a role, not a name
+        return []
+    # cut after the last title that still has a name after it: "Russian President | Vladimir Putin",
+    # but "Martin Luther King" keeps its King
+    cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if t in TITLE_WORDS), default=0)
+    return [t for t in tokens[cut:] if len(t) > 1]
 
 
 def name_key(name: str) -> str:
