@@ -58,6 +58,7 @@ BRIDGE_PARAS = [
     "Engineers found rust in twelve of the main cables during an inspection last autumn, according to a report.",
     "The repairs will cost $12 million and take about eight months, the council said in a statement.",
     "\u201cFerries will run every twenty minutes while the bridge is closed,\u201d Brandt added.",
+    "\u201cIt will be chaos for the school run,\u201d one resident warned outside the town hall.",
 ]
 
 
@@ -67,7 +68,8 @@ def corpus() -> list[Document]:
         "bridge-1", "Harbour bridge to close for repairs", BRIDGE_PARAS,
         quotes=[("We cannot keep patching a structure that was built for horses and carts", "Mayor Alma Brandt",
                  "Alma Brandt"),
-                ("Ferries will run every twenty minutes while the bridge is closed", "Brandt", "Alma Brandt")],
+                ("Ferries will run every twenty minutes while the bridge is closed", "Brandt", "Alma Brandt"),
+                ("It will be chaos for the school run", "one resident", None)],
         people=["Alma Brandt"], url="https://www.harbourtimes.example/news/bridge", published="2025-03-04",
         claims=[("The repairs will cost $12 million and take about eight months", "$12 million")],
         flags=[("hedged-report", "according to a report", "The rust finding is attributed to an unnamed report.")],

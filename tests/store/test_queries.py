@@ -48,7 +48,7 @@ def test_entity_outlet_and_date_filters(filled):
 def test_hostile_input_is_only_ever_data(filled, hostile):
     for field in ("query", "speaker", "entity", "outlet", "since"):
         queries.search(filled.conn, **{field: hostile})
-    assert filled.conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 6
+    assert filled.conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 7
 
 
 def test_page_queries(filled):
@@ -58,7 +58,7 @@ def test_page_queries(filled):
     assert front["documents"][0]["id"] == "kremlin-2"
     doc = queries.document(filled.conn, "bridge-1")
     assert doc["copies"] == 1 and doc["outlet"] == "harbourtimes.example"
-    assert doc["quote_people"] == {0: 1, 1: 1}
+    assert doc["quote_people"] == {0: 1, 1: 1, 2: None}
     person = queries.speaker(filled.conn, front["speakers"][1]["id"])
     assert person["names"] == ["Putin", "Russian President Vladimir Putin"]
     assert [m["month"] for m in person["by_month"]] == ["2025-05", "2025-06"]
