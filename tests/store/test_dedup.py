@@ -46,4 +46,6 @@ def test_signature_similarity_tracks_the_text():
     assert similarity(same, signature(text)) == 1.0
     assert similarity(same, edited) > 0.6
     assert similarity(same, unrelated) < 0.2
-    assert signature("") is None and shingles("two words") == [b"two words"]
+    assert signature("") is None and len(shingles("two words")) == 1
+    assert shingles("One two three four") == shingles("one TWO three, four!")
+    assert len(shingles("one two three four")) == 2

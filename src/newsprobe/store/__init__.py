@@ -8,6 +8,7 @@ writer work at the same time (WAL); several writers take turns.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,9 @@ from newsprobe.store.writer import ADDED, REPLACED, UNCHANGED, delete_document, 
 __all__ = ["ADDED", "DEFAULT_DB", "REPLACED", "UNCHANGED", "Store", "StoreMissing", "connect", "text_hash"]
 
 DEFAULT_DB = "newsprobe.db"
+# write_many commits after this many documents or seconds, whichever comes first
+BATCH_SIZE = 200
+BATCH_SECONDS = 1.0
 
 
 class StoreMissing(FileNotFoundError):
@@ -67,10 +71,31 @@ class Store:
         """Store one analysed document; returns "added", "replaced" or "unchanged"."""
         return write_document(self.conn, doc, input_hash=input_hash)
 
-    def write_many(self, docs: Iterable[Document | dict[str, Any]]) -> Iterator[tuple[Document | dict[str, Any], str]]:
-        """Store documents one transaction each, yielding each with its outcome."""
-        for doc in docs:
-            yield doc, self.write(doc)
+    def write_many(self, docs: Iterable[Document | dict[str, Any]], batch_size: int = BATCH_SIZE,
+                   max_seconds: float = BATCH_SECONDS) -> Iterator[tuple[Document | dict[str, Any], str]]:
+        """Store documents in batches, yielding each with its outcome as soon as its batch is committed.
+
+        Each document is atomic (a savepoint); a batch commits after ``batch_size`` documents or
+        ``max_seconds``, whichever comes first. A failing document is rolled back alone and its
+        exception raised after the documents before it are committed.
+        """
+        done: list[tuple[Document | dict[str, Any], str]] = []
+        started = 0.0
+        try:
+            for doc in docs:
+                if not self.conn.in_transaction:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    started = time.monotonic()
+                done.append((doc, write_document(self.conn, doc)))
+                if len(done) >= batch_size or time.monotonic() - started >= max_seconds:
+                    self.conn.execute("COMMIT")
+                    yield from done
+                    done.clear()
+        finally:
+            # also on an exception or Ctrl-C: the whole documents written so far are kept
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+        yield from done
 
     def delete(self, doc_id: str) -> bool:
         """Remove one document; returns whether it was stored."""

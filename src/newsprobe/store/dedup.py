@@ -21,7 +21,7 @@ import numpy as np
 THRESHOLD = 0.5
 NUM_PERM = 64
 SHINGLE = 3
-_WORD = re.compile(r"\w+", re.UNICODE)
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
@@ -29,15 +29,43 @@ def _template():  # type: ignore[no-untyped-def]
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    return MinHash(num_perm=NUM_PERM), lsh.b, lsh.r
+    return MinHash(num_perm=NUM_PERM, hashfunc=int), lsh.b, lsh.r
 
 
-def shingles(text: str) -> list[bytes]:
-    """Word 3-shingles of a text, lower-cased (a short text is its own single shingle)."""
-    words = _WORD.findall(text.lower())
-    if len(words) < SHINGLE:
-        return [" ".join(words).encode()] if words else []
-    return list({" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)})
+_P = np.uint64(0x100000001B3)  # FNV prime: odd, so invertible modulo 2**64
+_P_INV = np.uint64(pow(int(_P), -1, 2**64))
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """A 64-bit hash per word of a text (lower-cased), computed with numpy for the whole text at once.
+
+    A word's hash is the polynomial sum(byte_i * P**i) over its bytes, made independent of where the word
+    starts by multiplying with P**-start. Stable across processes, unlike ``hash``; hashing words one by
+    one in Python was most of the cost of storing a document.
+    """
+    data = np.frombuffer(_NON_WORD.sub(" ", text.lower()).strip().encode("utf-8"), dtype=np.uint8)
+    if not len(data):
+        return np.zeros(0, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        powers = np.cumprod(np.full(len(data), _P, dtype=np.uint64)) * _P_INV  # P**0, P**1, … (mod 2**64)
+        inverses = np.cumprod(np.full(len(data), _P_INV, dtype=np.uint64)) * _P  # P**0, P**-1, …
+        space = data == 32
+        starts = np.flatnonzero(~space & np.concatenate(([True], space[:-1])))
+        terms = np.where(space, 0, data.astype(np.uint64) * powers)
+        return np.add.reduceat(terms, starts) * inverses[starts]
+
+
+def shingles(text: str) -> list[int]:
+    """Word 3-shingles of a text, lower-cased, as distinct 32-bit hashes (a short text is one shingle)."""
+    hashes = word_hashes(text)
+    if not len(hashes):
+        return []
+    n = max(len(hashes) - SHINGLE + 1, 1)
+    combined = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for offset in range(min(SHINGLE, len(hashes))):
+            combined = combined * np.uint64(0x9E3779B97F4A7C15) + hashes[offset : offset + n]
+    return np.unique(combined >> np.uint64(32)).tolist()
 
 
 def signature(text: str) -> np.ndarray | None:
@@ -48,7 +76,8 @@ def signature(text: str) -> np.ndarray | None:
     if not grams:
         return None
     template, _, _ = _template()
-    minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
+    minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme,
+                      hashfunc=int)
     minhash.update_batch(grams)
     return np.asarray(minhash.hashvalues)
 

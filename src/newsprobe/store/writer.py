@@ -1,8 +1,10 @@
-"""Writing records: one transaction per document, idempotent by content hash.
+"""Writing records: each document atomic, idempotent by content hash.
 
 The same record twice is stored once ("unchanged"); the same id with other content is replaced in
 place, keeping its row so story numbers stay valid. A crash, an exception or Ctrl-C inside a
 document rolls the whole document back, so the database only ever holds whole documents.
+A document is its own transaction, or a savepoint inside a batch (``Store.write_many``): committing
+costs far more than writing a document (the full-text index flushes a segment per commit).
 """
 
 from __future__ import annotations
@@ -57,11 +59,12 @@ def write_document(conn: sqlite3.Connection, doc: Document | dict[str, Any], inp
         doc = Document.from_dict(doc)
     record_json = canonical_json(doc.to_dict())
     digest = content_hash(record_json)
-    conn.execute("BEGIN IMMEDIATE")
+    nested = conn.in_transaction  # inside write_many's batch: a savepoint keeps this document atomic
+    conn.execute("SAVEPOINT document" if nested else "BEGIN IMMEDIATE")
     try:
         row = conn.execute("SELECT pk, content_hash, story FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if row and row[1] == digest:
-            conn.execute("COMMIT")
+            conn.execute("RELEASE document" if nested else "COMMIT")
             return UNCHANGED
         values = (digest, input_hash or text_hash(doc.text), doc.url, outlet_of(doc.url), doc.title, doc.published,
                   datetime.now(UTC).isoformat(timespec="seconds"), record_json)
@@ -86,9 +89,13 @@ def write_document(conn: sqlite3.Connection, doc: Document | dict[str, Any], inp
         conn.execute("UPDATE documents SET story = ? WHERE pk = ?", (story, pk))
         if hook is not None:
             hook(conn, pk)
-        conn.execute("COMMIT")
+        conn.execute("RELEASE document" if nested else "COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if nested:
+            conn.execute("ROLLBACK TO document")
+            conn.execute("RELEASE document")
+        else:
+            conn.execute("ROLLBACK")
         raise
     return REPLACED if row else ADDED
 

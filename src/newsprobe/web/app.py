@@ -128,3 +128,10 @@ def create_app(db: str | Path) -> FastAPI:
 
 
 __all__ = ["StoreMissing", "create_app"]
+
+
+def app_from_env() -> FastAPI:
+    """The app over the database named by ``$NEWSPROBE_DB`` (for ``uvicorn --factory`` and several workers)."""
+    import os
+
+    return create_app(os.environ.get("NEWSPROBE_DB", "newsprobe.db"))
