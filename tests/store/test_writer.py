@@ -45,8 +45,10 @@ def test_the_same_id_with_changed_content_is_replaced(store):
     doc = corpus()[0]
     store.write(doc)
     pk = store.conn.execute("SELECT pk FROM documents").fetchone()[0]
+    bands = counts(store.conn)["lsh_bands"]
     changed = replace(doc, quotes=doc.quotes[:1], title="Bridge closure confirmed")
     assert store.write(changed) == REPLACED
+    assert counts(store.conn)["lsh_bands"] == bands and counts(store.conn)["minhashes"] == 1
     assert store.conn.execute("SELECT pk, title FROM documents").fetchall() == [(pk, "Bridge closure confirmed")]
     assert store.conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 1
     assert store.conn.execute("SELECT quote_count FROM people WHERE key = 'alma brandt'").fetchone()[0] == 1
@@ -132,6 +134,7 @@ def test_a_killed_writer_leaves_whole_documents_and_readers_are_not_blocked(tmp_
 def test_delete_removes_everything_derived(filled):
     assert filled.delete("bridge-1") is True
     assert filled.delete("bridge-1") is False
+    assert counts(filled.conn)["minhashes"] == 4 and counts(filled.conn)["lsh_bands"] == 4 * 14
     assert filled.conn.execute("SELECT count(*) FROM quotes WHERE text LIKE 'Ferries%'").fetchone()[0] == 0
     assert_consistent(filled.conn)
 
@@ -152,3 +155,18 @@ def test_skipping_already_stored_pages_by_input_hash(store):
 ])
 def test_outlet_of(url, outlet):
     assert outlet_of(url) == outlet
+
+
+def test_write_many_keeps_the_documents_before_a_failing_one(store):
+    from newsprobe.record import Claim
+
+    docs = corpus()
+    broken = replace(docs[2], claims=[Claim(None)])  # fails half-way through its rows
+    outcomes = []
+    with pytest.raises(TypeError):
+        for doc, outcome in store.write_many([docs[0], docs[1], broken, docs[3]], batch_size=10):
+            outcomes.append((doc.id, outcome))
+    assert store.conn.execute("SELECT id FROM documents ORDER BY pk").fetchall() == [("bridge-1",), ("bridge-2",)]
+    assert_consistent(store.conn)
+    assert [outcome for _, outcome in store.write_many(docs, batch_size=2)] == [UNCHANGED] * 2 + [ADDED] * 3
+    assert_consistent(store.conn)

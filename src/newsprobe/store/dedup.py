@@ -100,8 +100,8 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 def assign_story(conn: sqlite3.Connection, doc: int, text: str, current: int | None) -> int:
     """Store the signature of document ``doc`` and return its story (an earlier copy's, else ``current`` or its own)."""
-    conn.execute("DELETE FROM lsh_bands WHERE doc = ?", (doc,))
-    conn.execute("DELETE FROM minhashes WHERE doc = ?", (doc,))
+    if current is not None:  # a replacement: drop the old signature first
+        forget(conn, doc)
     sig = signature(text)
     if sig is None:
         return current or doc
@@ -120,3 +120,14 @@ def assign_story(conn: sqlite3.Connection, doc: int, text: str, current: int | N
     conn.execute("INSERT INTO minhashes (doc, signature) VALUES (?, ?)", (doc, sig.tobytes()))
     conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)", [(k, doc) for k in keys])
     return int(best) if best is not None else (current or doc)
+
+
+def forget(conn: sqlite3.Connection, doc: int) -> None:
+    """Remove a document's signature and its LSH bands (found from the signature: no index on doc needed)."""
+    row = conn.execute("SELECT signature FROM minhashes WHERE doc = ?", (doc,)).fetchone()
+    if row is None:
+        return
+    dtype = np.asarray(_template()[0].hashvalues).dtype
+    conn.executemany("DELETE FROM lsh_bands WHERE band = ? AND doc = ?",
+                     [(key, doc) for key in band_keys(np.frombuffer(row[0], dtype=dtype))])
+    conn.execute("DELETE FROM minhashes WHERE doc = ?", (doc,))

@@ -144,7 +144,6 @@ MIGRATIONS: list[tuple[str, str]] = [
             doc INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
             PRIMARY KEY (band, doc)
         ) WITHOUT ROWID;
-        CREATE INDEX lsh_bands_doc ON lsh_bands(doc);
         """,
     ),
 ]

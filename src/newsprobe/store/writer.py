@@ -107,8 +107,7 @@ def delete_document(conn: sqlite3.Connection, doc_id: str) -> bool:
         row = conn.execute("SELECT pk FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row:
             _delete_children(conn, int(row[0]))
-            conn.execute("DELETE FROM lsh_bands WHERE doc = ?", (row[0],))
-            conn.execute("DELETE FROM minhashes WHERE doc = ?", (row[0],))
+            dedup.forget(conn, int(row[0]))
             conn.execute("DELETE FROM documents WHERE pk = ?", (row[0],))
         conn.execute("COMMIT")
     except BaseException:
