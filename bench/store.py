@@ -177,17 +177,15 @@ def build_quotes(workdir: Path, total: int, per_doc: int = 20) -> Path:
     started = time.perf_counter()
     batch = []
     for q in range(total):
+        person = rng.randrange(len(people)) + 1
         batch.append((q // per_doc + 1, q % per_doc, sentence(rng, vocab, rng.randint(8, 25)), "direct", 0, 10,
-                      rng.randrange(len(people)) + 1))
-        if len(batch) == 50_000:
+                      person, f"p{person}"))
+        if len(batch) == 50_000 or q == total - 1:
             conn.execute("BEGIN")
-            conn.executemany('INSERT INTO quotes (doc, idx, text, kind, start, "end", person) '
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+            conn.executemany('INSERT INTO quotes (doc, idx, text, kind, start, "end", person, who) '
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch)
             conn.execute("COMMIT")
             batch.clear()
-    if batch:
-        conn.executemany('INSERT INTO quotes (doc, idx, text, kind, start, "end", person) VALUES (?, ?, ?, ?, ?, ?, ?)',
-                         batch)
     conn.execute("UPDATE people SET quote_count = (SELECT count(*) FROM quotes WHERE person = people.id)")
     conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')")
     conn.execute("ANALYZE")

@@ -33,6 +33,7 @@ def test_speaker_filter_gathers_every_form_of_the_name(filled):
         assert {h["speaker"] for h in hits} == {"Vladimir Putin"}
     assert [h["doc"] for h in queries.search(filled.conn, "horses", speaker="Brandt")] == ["bridge-2", "bridge-1"]
     assert queries.search(filled.conn, speaker="Nobody Known") == []
+    assert queries.search(filled.conn, "p1") == []  # the speaker token is not a word of the quote
 
 
 def test_entity_outlet_and_date_filters(filled):

@@ -90,8 +90,10 @@ def _absorb_surname_only(conn: sqlite3.Connection, person: int, surname: str) ->
     if others or not alone:
         return
     old, count = alone
-    for table in ("quotes", "claims", "entities"):
-        conn.execute(f"UPDATE {table} SET person = ? WHERE person = ?", (person, old))  # noqa: S608 - fixed names
+    for table in ("quotes", "claims"):  # the update trigger re-indexes their "who" token
+        conn.execute(f"UPDATE {table} SET person = ?, who = ? WHERE person = ?",  # noqa: S608 - fixed names
+                     (person, f"p{person}", old))
+    conn.execute("UPDATE entities SET person = ? WHERE person = ?", (person, old))
     conn.execute("UPDATE people SET quote_count = quote_count + ? WHERE id = ?", (count, person))
     conn.execute("DELETE FROM people WHERE id = ?", (old,))
 

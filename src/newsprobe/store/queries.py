@@ -51,14 +51,19 @@ def search(
     match = fts_query(query) if query else None
     if query and match is None:
         return []
+    if match:
+        match = f"text : ({match})"  # not the "who" column
     where: list[str] = []
     params: list[Any] = []
     if speaker:
         people = find_people(conn, speaker)
         if not people:
             return []
-        where.append(f"t.person IN ({','.join('?' * len(people))})")
-        params += people
+        if match:  # one FTS query intersecting the words with the speaker's token: no scan of the word's hits
+            match = f"({match}) AND who : ({' OR '.join(f'p{p}' for p in people)})"
+        else:
+            where.append(f"t.person IN ({','.join('?' * len(people))})")
+            params += people
     if entity:
         people = find_people(conn, entity)
         key = name_key(entity) or entity.lower()

@@ -1,5 +1,8 @@
 """The store's schema as named migrations, applied in order and recorded in ``migrations``.
 
+Quotes and claims carry ``who`` ("p12": the corpus person as a token) in their full-text index, so a
+search by words and speaker is one FTS5 query that intersects both posting lists.
+
 A migration is never edited once released: a change to the schema is a new named migration at the
 end of ``MIGRATIONS``. ``migrate`` applies the ones a database lacks, each in its own transaction.
 """
@@ -80,6 +83,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             speaker_name TEXT,
             speaker_entity TEXT,
             person INTEGER REFERENCES people(id),
+            who TEXT,
             role TEXT,
             resolution TEXT,
             confidence REAL
@@ -95,6 +99,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             "end" INTEGER NOT NULL,
             source_entity TEXT,
             person INTEGER REFERENCES people(id),
+            who TEXT,
             checkworthiness REAL,
             figures TEXT NOT NULL,
             hedges TEXT NOT NULL
@@ -116,19 +121,27 @@ MIGRATIONS: list[tuple[str, str]] = [
     (
         "0004_fulltext",
         """
-        CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id');
-        CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='id');
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(text, who, content='quotes', content_rowid='id');
+        CREATE VIRTUAL TABLE claims_fts USING fts5(text, who, content='claims', content_rowid='id');
         CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
-            INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+            INSERT INTO quotes_fts(rowid, text, who) VALUES (new.id, new.text, new.who);
         END;
         CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
-            INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, who) VALUES ('delete', old.id, old.text, old.who);
+        END;
+        CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text, who ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, who) VALUES ('delete', old.id, old.text, old.who);
+            INSERT INTO quotes_fts(rowid, text, who) VALUES (new.id, new.text, new.who);
         END;
         CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
-            INSERT INTO claims_fts(rowid, text) VALUES (new.id, new.text);
+            INSERT INTO claims_fts(rowid, text, who) VALUES (new.id, new.text, new.who);
         END;
         CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
-            INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO claims_fts(claims_fts, rowid, text, who) VALUES ('delete', old.id, old.text, old.who);
+        END;
+        CREATE TRIGGER claims_fts_update AFTER UPDATE OF text, who ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, text, who) VALUES ('delete', old.id, old.text, old.who);
+            INSERT INTO claims_fts(rowid, text, who) VALUES (new.id, new.text, new.who);
         END;
         """,
     ),

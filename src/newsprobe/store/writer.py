@@ -39,6 +39,11 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+def who_token(person: int | None) -> str | None:
+    """The full-text token standing for a corpus person ("p12"), indexed beside a quote's words."""
+    return None if person is None else f"p{person}"
+
+
 def outlet_of(url: str | None) -> str | None:
     """The outlet a page comes from: its host name without ``www.``."""
     if not url:
@@ -157,21 +162,22 @@ def _write_children(conn: sqlite3.Connection, pk: int, doc: Document) -> None:
             counts[person] = counts.get(person, 0) + 1
         quote_rows.append((
             pk, i, " … ".join(text[s:e] for s, e in quote.content), quote.kind,
-            quote.content[0][0], quote.content[-1][1], speaker.name, speaker.entity, person, speaker.role,
-            speaker.resolution, speaker.confidence,
+            quote.content[0][0], quote.content[-1][1], speaker.name, speaker.entity, person, who_token(person),
+            speaker.role, speaker.resolution, speaker.confidence,
         ))
     conn.executemany(
-        'INSERT INTO quotes (doc, idx, text, kind, start, "end", speaker_name, speaker_entity, person, role, '
-        "resolution, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO quotes (doc, idx, text, kind, start, "end", speaker_name, speaker_entity, person, who, role, '
+        "resolution, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         quote_rows,
     )
     conn.executemany("UPDATE people SET quote_count = quote_count + ? WHERE id = ?",
                      [(n, person) for person, n in counts.items()])
     conn.executemany(
-        'INSERT INTO claims (doc, idx, text, start, "end", source_entity, person, checkworthiness, figures, hedges) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO claims (doc, idx, text, start, "end", source_entity, person, who, checkworthiness, figures, '
+        "hedges) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(pk, i, text[c.span[0] : c.span[1]], c.span[0], c.span[1], c.source, entity_person.get(c.source or ""),
-          c.checkworthiness, json.dumps([f.to_dict() for f in c.figures]), json.dumps(c.hedges))
+          who_token(entity_person.get(c.source or "")), c.checkworthiness,
+          json.dumps([f.to_dict() for f in c.figures]), json.dumps(c.hedges))
          for i, c in enumerate(doc.claims)],
     )
     conn.executemany(
