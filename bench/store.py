@@ -4,7 +4,7 @@
           run: the bare minimum, the record's JSON inserted into a one-table database, one commit each.
   search  p50/p95 of who-said-what searches over QUOTES generated quotes (target p95 <= 50 ms at 1,000,000).
   web     p95 page latency with 50 concurrent httpx clients against uvicorn on 127.0.0.1 (target <= 100 ms),
-          over the database the write part built.
+          over the database the write part built, with the page cache off (every request rendered) and on.
 
   PYTHONPATH=src python bench/store.py                       # all three (the 1M build takes about a minute)
   PYTHONPATH=src python bench/store.py --parts write,web --docs 2000
@@ -231,21 +231,32 @@ def bench_search(path: Path, total: int) -> None:
           + ", ".join(f"{k} {v:.0f}" for k, v in worst.items()))
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children so far (Linux /proc), in seconds."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
 
 
-def bench_web(path: Path, requests: int, clients: int = 50, workers: int = 1) -> None:
+def bench_web(path: Path, requests: int, clients: int = 50, workers: int = 1, cache: bool = True) -> None:
     import httpx
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "NEWSPROBE_DB": str(path)}
+    env = {**os.environ, "NEWSPROBE_DB": str(path), "NEWSPROBE_WEB_CACHE": "1" if cache else "0"}
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "newsprobe.web.app:app_from_env", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--workers", str(workers)], env=env)
+         "--port", str(port), "--log-level", "warning", "--workers", str(workers),
+         # a starved client can leave a pooled connection idle past uvicorn's 5 s and race its close
+         "--timeout-keep-alive", "60"], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -293,12 +304,17 @@ def bench_web(path: Path, requests: int, clients: int = 50, workers: int = 1) ->
                 await asyncio.gather(*(client(queue, http) for _ in range(clients)))
                 return time.perf_counter() - started
 
+        client_cpu, server_cpu = time.process_time(), cpu_seconds(server.pid)
         elapsed = asyncio.run(run())
+        client_cpu, server_cpu = time.process_time() - client_cpu, cpu_seconds(server.pid) - server_cpu
         every = [v for values in latencies.values() for v in values]
         p50, p95 = percentile(every, 50), percentile(every, 95)
-        print(f"web: {len(every)} requests, {clients} concurrent clients, {workers} uvicorn worker(s): "
+        print(f"web ({'page cache on' if cache else 'page cache off'}): {len(every)} requests, {clients} concurrent "
+              f"clients, {workers} uvicorn worker(s): "
               f"{len(every) / elapsed:,.0f} requests/s, p50 {p50:.0f} ms, p95 {p95:.0f} ms "
-              f"(target p95 <= 100 ms: {'ok' if p95 <= 100 else 'MISSED'}); p95 by page: "
+              f"(target p95 <= 100 ms: {'ok' if p95 <= 100 else 'MISSED'}); CPU per request: server "
+              f"{server_cpu / len(every) * 1000:.1f} ms, httpx client {client_cpu / len(every) * 1000:.1f} ms; "
+              "p95 by page: "
               + ", ".join(f"{k} {percentile(v, 95):.0f}" for k, v in sorted(latencies.items())))
     finally:
         server.terminate()
@@ -328,7 +344,8 @@ def main() -> None:
                 million = build_quotes(workdir, args.quotes)
             bench_search(million, args.quotes)
         if "web" in parts:
-            bench_web(corpus, args.requests, args.clients, args.workers)
+            for cache in (False, True):
+                bench_web(corpus, args.requests, args.clients, args.workers, cache)
 
 
 if __name__ == "__main__":

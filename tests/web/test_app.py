@@ -76,3 +76,20 @@ def test_missing_things_are_clear_404s(client):
 def test_a_missing_database_says_to_ingest_first(tmp_path):
     with pytest.raises(StoreMissing, match="run `newsprobe ingest"):
         create_app(tmp_path / "absent.db")
+
+
+def test_cached_pages_follow_new_ingests(tmp_path):
+    from tests.store.sample import corpus
+
+    from newsprobe.store import Store
+
+    docs = corpus()
+    with Store(tmp_path / "live.db") as store:
+        store.write(docs[0])
+        app = create_app(tmp_path / "live.db")
+        client = TestClient(app)
+        assert [d["id"] for d in client.get("/.json").json()["documents"]] == ["bridge-1"]
+        assert [d["id"] for d in client.get("/.json").json()["documents"]] == ["bridge-1"]
+        assert app.hits == 1
+        store.write(docs[3])  # an ingest commits while the server runs
+        assert [d["id"] for d in client.get("/.json").json()["documents"]] == ["kremlin", "bridge-1"]

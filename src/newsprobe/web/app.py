@@ -1,13 +1,16 @@
 """The FastAPI app: one handler per page; each builds a dict from ``newsprobe.store.queries`` and
 returns it as JSON (the ``.json`` twin) or renders it with a Jinja template (autoescaped).
 
+Handlers are ``async``: every query is an indexed lookup of a few milliseconds at most, so running them
+on the event loop (one read-only connection) costs less than handing each request to a thread; more
+cores are used with ``serve --workers N``.
+
 No page runs JavaScript: the Content-Security-Policy forbids scripts outright, a second guard behind
 escaping for pages that carry hostile markup.
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
@@ -17,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsprobe.store import StoreMissing, connect, queries
+from newsprobe.web.cache import PageCache
 from newsprobe.web.render import article_segments, diff_pieces, speaker_legend
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -26,20 +30,23 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+# The speaker page lists this many of the latest quotes (the counts by month and outlet cover all).
+SPEAKER_QUOTES = 100
 # Longer bodies are shown side by side without word-level marks: the diff grows quadratically.
 MAX_DIFF_TOKENS = 6000
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The web app over the database at ``db`` (which must exist: run ``newsprobe ingest`` first)."""
+def create_app(db: str | Path, cache: bool = True) -> Any:
+    """The web app over the database at ``db`` (which must exist: run ``newsprobe ingest`` first).
+
+    With ``cache``, rendered pages are reused until the database changes (``newsprobe.web.cache``).
+    """
     db = Path(db)
-    connect(db, readonly=True).close()  # fail now, with the message to run ingest, not on the first request
-    local = threading.local()
+    # fail now, with the message to run ingest, not on the first request
+    shared = connect(db, readonly=True)
 
     def conn():  # type: ignore[no-untyped-def]
-        if getattr(local, "conn", None) is None:
-            local.conn = connect(db, readonly=True)
-        return local.conn
+        return shared
 
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
@@ -70,13 +77,13 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/", response_class=HTMLResponse)
     @app.get("/.json", include_in_schema=False)
     @app.get("/index.json", include_in_schema=False)
-    def overview(request: Request) -> Response:
+    async def overview(request: Request) -> Response:
         data = queries.overview(conn())
         top = max((s["quotes"] for s in data["speakers"]), default=1)
         return respond(request, request.url.path.endswith(".json"), "index.html", data, top=top)
 
     @app.get("/doc/{doc_id:path}")
-    def document(request: Request, doc_id: str) -> Response:
+    async def document(request: Request, doc_id: str) -> Response:
         doc_id, as_json = split_json(doc_id, lambda d: queries.document(conn(), d) is not None)
         data = queries.document(conn(), doc_id)
         view: dict[str, Any] = {"missing": f"no document with id {doc_id!r} in this database"}
@@ -86,17 +93,17 @@ def create_app(db: str | Path) -> FastAPI:
         return respond(request, as_json, "doc.html", data, **view)
 
     @app.get("/speaker/{person}")
-    def speaker(request: Request, person: str) -> Response:
+    async def speaker(request: Request, person: str) -> Response:
         as_json = person.endswith(".json")
         person = person.removesuffix(".json")
-        data = queries.speaker(conn(), int(person)) if person.isdigit() else None
+        data = queries.speaker(conn(), int(person), limit=SPEAKER_QUOTES) if person.isdigit() else None
         top = max((m["quotes"] for m in data["by_month"]), default=1) if data else 1
         return respond(request, as_json, "speaker.html", data, top=top,
                        missing=f"no speaker with id {person!r} in this database")
 
     @app.get("/search")
     @app.get("/search.json", include_in_schema=False)
-    def search(request: Request, q: str = "", speaker: str = "", entity: str = "", outlet: str = "",
+    async def search(request: Request, q: str = "", speaker: str = "", entity: str = "", outlet: str = "",
                since: str = "", until: str = "", type: str = "all", limit: int = 50) -> Response:  # noqa: A002
         kinds = ("quote", "claim") if type not in ("quote", "claim") else (type,)
         form = {"q": q, "speaker": speaker, "entity": entity, "outlet": outlet, "since": since, "until": until,
@@ -109,7 +116,7 @@ def create_app(db: str | Path) -> FastAPI:
         return respond(request, request.url.path.endswith(".json"), "search.html", data, asked=asked)
 
     @app.get("/story/{doc_id:path}")
-    def story(request: Request, doc_id: str) -> Response:
+    async def story(request: Request, doc_id: str) -> Response:
         doc_id, as_json = split_json(
             doc_id, lambda d: conn().execute("SELECT 1 FROM documents WHERE id = ?", (d,)).fetchone() is not None)
         data = queries.story(conn(), doc_id)
@@ -124,14 +131,18 @@ def create_app(db: str | Path) -> FastAPI:
             ]
         return respond(request, as_json, "story.html", data, **view)
 
-    return app
+    return PageCache(app, connect(db, readonly=True)) if cache else app
 
 
 __all__ = ["StoreMissing", "create_app"]
 
 
-def app_from_env() -> FastAPI:
-    """The app over the database named by ``$NEWSPROBE_DB`` (for ``uvicorn --factory`` and several workers)."""
+def app_from_env() -> Any:
+    """The app over the database named by ``$NEWSPROBE_DB`` (for ``uvicorn --factory`` and several workers).
+
+    ``NEWSPROBE_WEB_CACHE=0`` turns the page cache off (the benchmark measures both).
+    """
     import os
 
-    return create_app(os.environ.get("NEWSPROBE_DB", "newsprobe.db"))
+    return create_app(os.environ.get("NEWSPROBE_DB", "newsprobe.db"),
+                      cache=os.environ.get("NEWSPROBE_WEB_CACHE", "1") != "0")
