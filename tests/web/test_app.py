@@ -93,3 +93,16 @@ def test_cached_pages_follow_new_ingests(tmp_path):
         assert app.hits == 1
         store.write(docs[3])  # an ingest commits while the server runs
         assert [d["id"] for d in client.get("/.json").json()["documents"]] == ["kremlin", "bridge-1"]
+
+
+def test_a_javascript_url_is_never_a_link(tmp_path):
+    from dataclasses import replace
+
+    from tests.store.sample import corpus
+
+    from newsprobe.store import Store
+
+    with Store(tmp_path / "js.db") as store:
+        store.write(replace(corpus()[0], url="javascript:alert(document.cookie)"))
+    page = TestClient(create_app(tmp_path / "js.db")).get("/doc/bridge-1").text
+    assert 'href="javascript:' not in page and "javascript:alert(document.cookie)" in page

@@ -84,6 +84,9 @@ def test_article_view_highlights_quotes_by_speaker(server, page, tmp_path):
     page.wait_for_url(f"{server}/speaker/1")
     assert page.locator("h1").inner_text() == "Alma Brandt"
     assert page.locator("blockquote").count() == 3
+    shot = tmp_path / "speaker-view.png"
+    page.screenshot(path=str(shot), full_page=True)
+    keep(shot)
 
 
 def test_hostile_page_renders_script_as_text(server, page, tmp_path):
@@ -99,6 +102,10 @@ def test_hostile_page_renders_script_as_text(server, page, tmp_path):
 
 def test_search_and_story_pages(server, page, tmp_path):
     page.goto(f"{server}/")
+    assert page.locator("svg rect").count() == 3  # one bar per quoted speaker
+    shot = tmp_path / "overview.png"
+    page.screenshot(path=str(shot), full_page=True)
+    keep(shot)
     page.fill("header input[name=q]", "horses")
     page.press("header input[name=q]", "Enter")
     page.wait_for_url("**/search?q=horses")

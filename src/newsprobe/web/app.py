@@ -51,6 +51,8 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["path"] = lambda value: url_quote(str(value), safe="")
+    # a page's own URL is data too: link it only when it is http(s), never javascript: or data:
+    env.tests["web_url"] = lambda value: isinstance(value, str) and value.lower().startswith(("http://", "https://"))
     app = FastAPI(title="newsprobe", docs_url=None, redoc_url=None, openapi_url=None)
 
     def respond(request: Request, as_json: bool, template: str, data: dict[str, Any] | None, **view: Any) -> Response:
