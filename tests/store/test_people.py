@@ -14,6 +14,8 @@ from newsprobe.store.people import display_name, find_people, link_person, name_
     ("Martin Luther King Jr.", "martin luther king"),
     ("White House press secretary Karoline Leavitt", "karoline leavitt"),
     ("President", ""),
+    ("the White House press secretary", ""),
+    ("Martin Luther King", "martin luther king"),
 ])
 def test_name_key(name, key):
     assert name_key(name) == key
