@@ -65,5 +65,6 @@ def main(args: argparse.Namespace) -> int:
         elapsed = time.perf_counter() - started
         stored = counts["added"] + counts["replaced"]
         summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n or what in ("added", "unchanged"))
-        warn(f"ingest: {summary} into {args.db} in {elapsed:.1f}s ({stored / max(elapsed, 1e-9):.1f} documents/s)")
+        rate = f" ({stored / elapsed:.1f} documents/s)" if stored and elapsed > 0 else ""
+        warn(f"ingest: {summary} into {args.db} in {elapsed:.1f}s{rate}")
     return 1 if counts["failed"] or counts["with errors"] else 0
