@@ -106,3 +106,23 @@ def test_a_javascript_url_is_never_a_link(tmp_path):
         store.write(replace(corpus()[0], url="javascript:alert(document.cookie)"))
     page = TestClient(create_app(tmp_path / "js.db")).get("/doc/bridge-1").text
     assert 'href="javascript:' not in page and "javascript:alert(document.cookie)" in page
+
+
+def test_speaker_pages_page_through_every_quote(tmp_path, monkeypatch):
+    from tests.store.sample import make_doc
+
+    from newsprobe.store import Store
+    from newsprobe.web import app as web_app
+
+    monkeypatch.setattr(web_app, "SPEAKER_QUOTES", 2)
+    with Store(tmp_path / "many.db") as store:
+        for i in range(5):
+            said = f"Number {i} is the figure we will publish today"
+            store.write(make_doc(f"d{i}", f"Report {i}", [f"\u201c{said},\u201d said Ana Ruiz at the briefing."],
+                                 quotes=[(said, "Ana Ruiz", "Ana Ruiz")], people=["Ana Ruiz"],
+                                 published=f"2025-01-0{i + 1}"))
+    client = TestClient(create_app(tmp_path / "many.db"))
+    pages = [client.get("/speaker/1.json", params={"page": n}).json() for n in (1, 2, 3)]
+    assert [[q["doc"] for q in p["quotes"]] for p in pages] == [["d4", "d3"], ["d2", "d1"], ["d0"]]
+    html = client.get("/speaker/1", params={"page": 2}).text
+    assert "page 2 of 3" in html and 'href="?page=1"' in html and 'href="?page=3"' in html

@@ -147,8 +147,8 @@ def document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
             "quote_people": quote_people, "entity_people": entity_people, "copies": int(copies)}
 
 
-def speaker(conn: sqlite3.Connection, person_id: int, limit: int = 500) -> dict[str, Any] | None:
-    """One corpus person: every quote (newest first), quotes by month and by outlet, the names used."""
+def speaker(conn: sqlite3.Connection, person_id: int, limit: int = 500, offset: int = 0) -> dict[str, Any] | None:
+    """One corpus person: their quotes (newest first, a page of them), quotes by month and by outlet, names used."""
     person = conn.execute("SELECT id, name, key, quote_count FROM people WHERE id = ?", (person_id,)).fetchone()
     if person is None:
         return None
@@ -158,7 +158,7 @@ def speaker(conn: sqlite3.Connection, person_id: int, limit: int = 500) -> dict[
         for r in conn.execute(
             'SELECT q.text, q.kind, q.start, q."end", q.speaker_name, q.role, d.id, d.title, d.outlet, d.published '
             "FROM quotes q JOIN documents d ON d.pk = q.doc WHERE q.person = ? ORDER BY d.published DESC, q.id DESC "
-            "LIMIT ?", (person_id, limit))
+            "LIMIT ? OFFSET ?", (person_id, limit, offset))
     ]
     by_month = [{"month": r[0], "quotes": r[1]} for r in conn.execute(
         "SELECT coalesce(substr(d.published, 1, 7), 'undated') m, count(*) FROM quotes q "
@@ -170,7 +170,7 @@ def speaker(conn: sqlite3.Connection, person_id: int, limit: int = 500) -> dict[
         "SELECT DISTINCT name FROM entities WHERE person = ? UNION SELECT DISTINCT speaker_name FROM quotes "
         "WHERE person = ? AND speaker_name IS NOT NULL", (person_id, person_id))]
     return {"id": person[0], "name": person[1], "key": person[2], "quote_count": person[3], "names": sorted(names),
-            "quotes": quotes, "by_month": by_month, "by_outlet": by_outlet}
+            "offset": offset, "quotes": quotes, "by_month": by_month, "by_outlet": by_outlet}
 
 
 def story(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:

@@ -30,7 +30,7 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-# The speaker page lists this many of the latest quotes (the counts by month and outlet cover all).
+# The speaker page lists this many quotes a page, newest first (the counts by month and outlet cover all).
 SPEAKER_QUOTES = 100
 # Longer bodies are shown side by side without word-level marks: the diff grows quadratically.
 MAX_DIFF_TOKENS = 6000
@@ -95,12 +95,15 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
         return respond(request, as_json, "doc.html", data, **view)
 
     @app.get("/speaker/{person}")
-    async def speaker(request: Request, person: str) -> Response:
+    async def speaker(request: Request, person: str, page: int = 1) -> Response:
         as_json = person.endswith(".json")
         person = person.removesuffix(".json")
-        data = queries.speaker(conn(), int(person), limit=SPEAKER_QUOTES) if person.isdigit() else None
+        page = max(page, 1)
+        data = queries.speaker(conn(), int(person), limit=SPEAKER_QUOTES, offset=(page - 1) * SPEAKER_QUOTES) \
+            if person.isdigit() else None
         top = max((m["quotes"] for m in data["by_month"]), default=1) if data else 1
-        return respond(request, as_json, "speaker.html", data, top=top,
+        pages = -(-data["quote_count"] // SPEAKER_QUOTES) if data else 1
+        return respond(request, as_json, "speaker.html", data, top=top, page=page, pages=pages,
                        missing=f"no speaker with id {person!r} in this database")
 
     @app.get("/search")
