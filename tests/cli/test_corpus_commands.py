@@ -72,3 +72,18 @@ def test_ingest_stores_skips_what_it_has_and_reports_bad_inputs(tmp_path, capsys
     assert record["text"].endswith("on Tuesday.")
     assert conn.execute("SELECT count(*) FROM entities e JOIN documents d ON d.pk = e.doc "
                         "WHERE d.id = '000_aeb1a4d6a8651ca1' AND e.type = 'PERSON'").fetchone()[0] > 0
+
+
+def test_ingest_records_stores_analysed_records_without_analysis(tmp_path, capsys):
+    records = tmp_path / "records.jsonl"
+    lines = [json.dumps(doc.to_dict()) for doc in corpus()]
+    records.write_text("\n".join([lines[0], "{not json", lines[1], '{"id": "x"}', *lines[2:]]) + "\n")
+    db = tmp_path / "r.db"
+    assert main(["ingest", "--records", str(records), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "records.jsonl:2: not a newsprobe/1 record" in err and "records.jsonl:4:" in err
+    assert "ingest: 5 added, 0 unchanged, 2 failed" in err
+    assert main(["ingest", "--records", str(records), "--db", str(db)]) == 1
+    assert "ingest: 0 added, 5 unchanged, 2 failed" in capsys.readouterr().err
+    assert main(["search", "--speaker", "Putin", "--db", str(db), "--format", "jsonl"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
