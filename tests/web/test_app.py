@@ -126,3 +126,8 @@ def test_speaker_pages_page_through_every_quote(tmp_path, monkeypatch):
     assert [[q["doc"] for q in p["quotes"]] for p in pages] == [["d4", "d3"], ["d2", "d1"], ["d0"]]
     html = client.get("/speaker/1", params={"page": 2}).text
     assert "page 2 of 3" in html and 'href="?page=1"' in html and 'href="?page=3"' in html
+
+
+def test_head_requests_are_answered(client):
+    assert client.head("/doc/bridge-1").status_code == 200
+    assert client.head("/search.json?q=bridge").status_code == 200

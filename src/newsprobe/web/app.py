@@ -76,15 +76,15 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
             return value[:-5], True
         return value, False
 
-    @app.get("/", response_class=HTMLResponse)
-    @app.get("/.json", include_in_schema=False)
-    @app.get("/index.json", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"])
+    @app.api_route("/.json", methods=["GET", "HEAD"], include_in_schema=False)
+    @app.api_route("/index.json", methods=["GET", "HEAD"], include_in_schema=False)
     async def overview(request: Request) -> Response:
         data = queries.overview(conn())
         top = max((s["quotes"] for s in data["speakers"]), default=1)
         return respond(request, request.url.path.endswith(".json"), "index.html", data, top=top)
 
-    @app.get("/doc/{doc_id:path}")
+    @app.api_route("/doc/{doc_id:path}", methods=["GET", "HEAD"])
     async def document(request: Request, doc_id: str) -> Response:
         doc_id, as_json = split_json(doc_id, lambda d: queries.document(conn(), d) is not None)
         data = queries.document(conn(), doc_id)
@@ -94,7 +94,7 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
             view["legend"] = speaker_legend(data["record"], data["quote_people"])
         return respond(request, as_json, "doc.html", data, **view)
 
-    @app.get("/speaker/{person}")
+    @app.api_route("/speaker/{person}", methods=["GET", "HEAD"])
     async def speaker(request: Request, person: str, page: int = 1) -> Response:
         as_json = person.endswith(".json")
         person = person.removesuffix(".json")
@@ -106,8 +106,8 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
         return respond(request, as_json, "speaker.html", data, top=top, page=page, pages=pages,
                        missing=f"no speaker with id {person!r} in this database")
 
-    @app.get("/search")
-    @app.get("/search.json", include_in_schema=False)
+    @app.api_route("/search", methods=["GET", "HEAD"])
+    @app.api_route("/search.json", methods=["GET", "HEAD"], include_in_schema=False)
     async def search(request: Request, q: str = "", speaker: str = "", entity: str = "", outlet: str = "",
                since: str = "", until: str = "", type: str = "all", limit: int = 50) -> Response:  # noqa: A002
         kinds = ("quote", "claim") if type not in ("quote", "claim") else (type,)
@@ -120,7 +120,7 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
         data = {"query": form, "hits": hits}
         return respond(request, request.url.path.endswith(".json"), "search.html", data, asked=asked)
 
-    @app.get("/story/{doc_id:path}")
+    @app.api_route("/story/{doc_id:path}", methods=["GET", "HEAD"])
     async def story(request: Request, doc_id: str) -> Response:
         doc_id, as_json = split_json(
             doc_id, lambda d: conn().execute("SELECT 1 FROM documents WHERE id = ?", (d,)).fetchone() is not None)
