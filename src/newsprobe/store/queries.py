@@ -6,6 +6,7 @@ Every function takes a connection and returns plain dicts and lists (JSON-ready)
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import sqlite3
@@ -55,58 +56,97 @@ def search(
         match = f"text : ({match})"  # not the "who" column
     where: list[str] = []
     params: list[Any] = []
+    people: list[int] = []
     if speaker:
         people = find_people(conn, speaker)
         if not people:
             return []
         if match:  # one FTS query intersecting the words with the speaker's token: no scan of the word's hits
             match = f"({match}) AND who : ({' OR '.join(f'p{p}' for p in people)})"
-        else:
-            where.append(f"t.person IN ({','.join('?' * len(people))})")
-            params += people
+            people = []
     if entity:
-        people = find_people(conn, entity)
+        named = find_people(conn, entity)
         key = name_key(entity) or entity.lower()
-        marks = ",".join("?" * len(people)) or "NULL"
+        marks = ",".join("?" * len(named)) or "NULL"
         where.append(f"t.doc IN (SELECT doc FROM entities WHERE key = ? OR person IN ({marks}))")
-        params += [key, *people]
+        params += [key, *named]
+    by_document = []
     if outlet:
-        where.append("d.outlet = ?")
+        by_document.append("d.outlet = ?")
         params.append(outlet.lower().removeprefix("www."))
     if since:
-        where.append("d.published >= ?")
+        by_document.append("d.published >= ?")
         params.append(since)
     if until:
-        where.append("substr(d.published, 1, length(?)) <= ?")
+        by_document.append("substr(d.published, 1, length(?)) <= ?")
         params += [until, until]
     hits: list[dict[str, Any]] = []
     for kind in kinds:
-        table, extra = ("quotes", "t.kind, t.speaker_name, t.role") if kind == "quote" else (
-            "claims", "'claim', NULL, NULL")
-        sql = (f"SELECT t.id, t.text, t.start, t.\"end\", t.person, p.name, {extra}, d.id, d.title, d.url, "
-               f"d.outlet, d.published, d.pk FROM ")
-        clauses = list(where)
-        args = list(params)
-        if match:
-            sql += f"{table}_fts f JOIN {table} t ON t.id = f.rowid "
-            clauses.insert(0, f"{table}_fts MATCH ?")
-            args.insert(0, match)
-            order = "f.rowid DESC"
+        table = "quotes" if kind == "quote" else "claims"
+        if people:
+            ids = _latest_of_people(conn, table, people, where + by_document, params, bool(by_document), limit)
         else:
-            sql += f"{table} t "
-            order = "t.id DESC"
-        sql += "JOIN documents d ON d.pk = t.doc LEFT JOIN people p ON p.id = t.person "
-        if clauses:
-            sql += "WHERE " + " AND ".join(clauses) + " "
-        sql += f"ORDER BY {order} LIMIT ?"
-        for row in conn.execute(sql, (*args, limit)):
-            hits.append({
-                "type": kind, "text": row[1], "span": [row[2], row[3]], "speaker_id": row[4],
-                "speaker": row[5] or row[7], "kind": row[6], "role": row[8], "doc": row[9], "title": row[10],
-                "url": row[11], "outlet": row[12], "published": row[13], "_order": (row[14], row[2]),
-            })
+            ids = _matching_ids(conn, table, match, where + by_document, params, bool(by_document), limit)
+        hits += _hits(conn, kind, ids)
     hits.sort(key=lambda h: h.pop("_order"), reverse=True)
     return hits[:limit]
+
+
+def _latest_of_people(conn: sqlite3.Connection, table: str, people: list[int], clauses: list[str],
+                      params: list[Any], by_document: bool, limit: int) -> list[int]:
+    """The newest matching ids of some people: a short walk down each one's index range, merged.
+
+    Not ``person IN (…) ORDER BY id``: for a common surname that reads and sorts every row of every
+    namesake before the limit applies.
+    """
+    sql = f"SELECT t.id FROM {table} t "  # noqa: S608 - fixed table names
+    if by_document:
+        sql += "JOIN documents d ON d.pk = t.doc "
+    sql += "WHERE " + " AND ".join(["t.person = ?", *clauses]) + " ORDER BY t.id DESC LIMIT ?"
+    newest: list[int] = []
+    for person in people:
+        newest += [r[0] for r in conn.execute(sql, (person, *params, limit))]
+    return heapq.nlargest(limit, newest)
+
+
+def _matching_ids(conn: sqlite3.Connection, table: str, match: str | None, clauses: list[str],
+                  params: list[Any], by_document: bool, limit: int) -> list[int]:
+    """Phase one of a search: only the ids, from the indexes, newest first (rows are read for these alone)."""
+    args = list(params)
+    if match:
+        sql = f"SELECT f.rowid FROM {table}_fts f "
+        if clauses:
+            sql += f"JOIN {table} t ON t.id = f.rowid "
+        clauses = [f"{table}_fts MATCH ?", *clauses]
+        args.insert(0, match)
+        order = "f.rowid DESC"
+    else:
+        sql = f"SELECT t.id FROM {table} t "
+        order = "t.id DESC"
+    if by_document:
+        sql += "JOIN documents d ON d.pk = t.doc "
+    if clauses:
+        sql += "WHERE " + " AND ".join(clauses) + " "
+    sql += f"ORDER BY {order} LIMIT ?"
+    return [r[0] for r in conn.execute(sql, (*args, limit))]
+
+
+def _hits(conn: sqlite3.Connection, kind: str, ids: list[int]) -> list[dict[str, Any]]:
+    """Phase two: the rows behind the ids, with their documents and speakers."""
+    if not ids:
+        return []
+    table, extra = ("quotes", "t.kind, t.speaker_name, t.role") if kind == "quote" else (
+        "claims", "'claim', NULL, NULL")
+    sql = (f'SELECT t.id, t.text, t.start, t."end", t.person, p.name, {extra}, d.id, d.title, d.url, d.outlet, '
+           f"d.published, d.pk FROM {table} t JOIN documents d ON d.pk = t.doc LEFT JOIN people p ON p.id = t.person "
+           f"WHERE t.id IN ({','.join('?' * len(ids))})")
+    return [{
+        "type": kind, "text": row[1], "span": [row[2], row[3]], "speaker_id": row[4],
+        "speaker": row[5] or row[7], "kind": row[6], "role": row[8], "doc": row[9], "title": row[10],
+        "url": row[11], "outlet": row[12], "published": row[13], "_order": (row[14], row[2]),
+    } for row in conn.execute(sql, ids)]
+
+
 
 
 def overview(conn: sqlite3.Connection, limit: int = 20) -> dict[str, Any]:
