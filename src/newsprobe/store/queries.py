@@ -16,6 +16,9 @@ from newsprobe.store.people import find_people, name_key
 
 # A search returns at most this many hits of each kind unless asked otherwise.
 DEFAULT_LIMIT = 50
+# Document filters (outlet, dates, entity) that leave at most this many documents are applied first,
+# reading only those documents' rows; looser ones are checked while walking the newest rows.
+DOCS_FIRST = 2000
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -54,8 +57,6 @@ def search(
         return []
     if match:
         match = f"text : ({match})"  # not the "who" column
-    where: list[str] = []
-    params: list[Any] = []
     people: list[int] = []
     if speaker:
         people = find_people(conn, speaker)
@@ -64,44 +65,78 @@ def search(
         if match:  # one FTS query intersecting the words with the speaker's token: no scan of the word's hits
             match = f"({match}) AND who : ({' OR '.join(f'p{p}' for p in people)})"
             people = []
+    # filters on the document, all as clauses on "d"
+    clauses: list[str] = []
+    params: list[Any] = []
     if entity:
         named = find_people(conn, entity)
-        key = name_key(entity) or entity.lower()
         marks = ",".join("?" * len(named)) or "NULL"
-        where.append(f"t.doc IN (SELECT doc FROM entities WHERE key = ? OR person IN ({marks}))")
-        params += [key, *named]
-    by_document = []
+        # on t.doc, not d.pk: SQLite would carry d.pk's list over to t and drive the whole query from it
+        clauses.append(f"t.doc IN (SELECT doc FROM entities WHERE key = ? UNION ALL "
+                       f"SELECT doc FROM entities WHERE person IN ({marks}))")
+        params += [name_key(entity) or entity.lower(), *named]
     if outlet:
-        by_document.append("d.outlet = ?")
+        clauses.append("d.outlet = ?")
         params.append(outlet.lower().removeprefix("www."))
     if since:
-        by_document.append("d.published >= ?")
+        clauses.append("d.published >= ?")
         params.append(since)
     if until:
-        by_document.append("substr(d.published, 1, length(?)) <= ?")
+        clauses.append("substr(d.published, 1, length(?)) <= ?")
         params += [until, until]
+    docs_first = bool(clauses) and not match and _count_documents(conn, clauses, params) <= DOCS_FIRST
     hits: list[dict[str, Any]] = []
     for kind in kinds:
         table = "quotes" if kind == "quote" else "claims"
-        if people:
-            ids = _latest_of_people(conn, table, people, where + by_document, params, bool(by_document), limit)
+        if docs_first:
+            ids = _in_documents(conn, table, clauses, params, people, limit)
+        elif people:
+            ids = _latest_of_people(conn, table, people, clauses, params, limit)
         else:
-            ids = _matching_ids(conn, table, match, where + by_document, params, bool(by_document), limit)
+            ids = _matching_ids(conn, table, match, clauses, params, limit)
         hits += _hits(conn, kind, ids)
     hits.sort(key=lambda h: h.pop("_order"), reverse=True)
     return hits[:limit]
 
 
+def _count_documents(conn: sqlite3.Connection, clauses: list[str], params: list[Any]) -> int:
+    """How many documents pass the filters, counted up to DOCS_FIRST + 1 (enough to choose a plan)."""
+    where = " AND ".join(clauses).replace("t.doc IN", "d.pk IN")
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM documents d WHERE {where} LIMIT ?)"  # noqa: S608
+    return int(conn.execute(sql, (*params, DOCS_FIRST + 1)).fetchone()[0])
+
+
+def _in_documents(conn: sqlite3.Connection, table: str, clauses: list[str], params: list[Any],
+                  people: list[int], limit: int) -> list[int]:
+    """The newest rows of the few documents that pass the filters (documents first, then their rows)."""
+    where = list(clauses)
+    args = list(params)
+    if people:
+        where.append(f"t.person IN ({','.join('?' * len(people))})")
+        args += people
+    # CROSS JOIN keeps documents the outer loop: the filters leave few of them
+    sql = (f"SELECT t.id FROM documents d CROSS JOIN {table} t ON t.doc = d.pk "  # noqa: S608
+           f"WHERE {' AND '.join(where)} ORDER BY t.id DESC LIMIT ?")
+    return [r[0] for r in conn.execute(sql, (*args, limit))]
+
+
 def _latest_of_people(conn: sqlite3.Connection, table: str, people: list[int], clauses: list[str],
-                      params: list[Any], by_document: bool, limit: int) -> list[int]:
+                      params: list[Any], limit: int) -> list[int]:
     """The newest matching ids of some people: a short walk down each one's index range, merged.
 
     Not ``person IN (…) ORDER BY id``: for a common surname that reads and sorts every row of every
     namesake before the limit applies.
     """
-    sql = f"SELECT t.id FROM {table} t "  # noqa: S608 - fixed table names
-    if by_document:
-        sql += "JOIN documents d ON d.pk = t.doc "
+    # INDEXED BY and CROSS JOIN pin the plan: walk the person's index newest first, check the filters per row
+    # (left to itself, the planner may drive from the documents the filters allow and sort all their rows)
+    sql = f"SELECT t.id FROM {table} t INDEXED BY {table}_person "  # noqa: S608 - fixed table names
+    if any("d." in c for c in clauses):
+        sql += "CROSS JOIN documents d ON d.pk = t.doc "
+    if any("SELECT" in c for c in clauses):
+        # a subquery (the entity's documents) would be rebuilt for every person: one statement for all of them,
+        # reading the covering index (person, id, doc) and sorting ids only
+        sql += "WHERE " + " AND ".join([f"t.person IN ({','.join('?' * len(people))})", *clauses])
+        return [r[0] for r in conn.execute(sql + " ORDER BY t.id DESC LIMIT ?", (*people, *params, limit))]
     sql += "WHERE " + " AND ".join(["t.person = ?", *clauses]) + " ORDER BY t.id DESC LIMIT ?"
     newest: list[int] = []
     for person in people:
@@ -110,21 +145,21 @@ def _latest_of_people(conn: sqlite3.Connection, table: str, people: list[int], c
 
 
 def _matching_ids(conn: sqlite3.Connection, table: str, match: str | None, clauses: list[str],
-                  params: list[Any], by_document: bool, limit: int) -> list[int]:
+                  params: list[Any], limit: int) -> list[int]:
     """Phase one of a search: only the ids, from the indexes, newest first (rows are read for these alone)."""
     args = list(params)
     if match:
         sql = f"SELECT f.rowid FROM {table}_fts f "
         if clauses:
-            sql += f"JOIN {table} t ON t.id = f.rowid "
+            sql += f"CROSS JOIN {table} t ON t.id = f.rowid CROSS JOIN documents d ON d.pk = t.doc "
         clauses = [f"{table}_fts MATCH ?", *clauses]
         args.insert(0, match)
         order = "f.rowid DESC"
     else:
         sql = f"SELECT t.id FROM {table} t "
+        if any("d." in c for c in clauses):  # newest rows first, filters checked per row: loose (see DOCS_FIRST)
+            sql += "CROSS JOIN documents d ON d.pk = t.doc "
         order = "t.id DESC"
-    if by_document:
-        sql += "JOIN documents d ON d.pk = t.doc "
     if clauses:
         sql += "WHERE " + " AND ".join(clauses) + " "
     sql += f"ORDER BY {order} LIMIT ?"

@@ -89,7 +89,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             confidence REAL
         );
         CREATE INDEX quotes_doc ON quotes(doc);
-        CREATE INDEX quotes_person ON quotes(person, id);
+        CREATE INDEX quotes_person ON quotes(person, id, doc);  -- covering for a speaker's newest, by document
         CREATE TABLE claims (
             id INTEGER PRIMARY KEY,
             doc INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
@@ -105,7 +105,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             hedges TEXT NOT NULL
         );
         CREATE INDEX claims_doc ON claims(doc);
-        CREATE INDEX claims_person ON claims(person, id);
+        CREATE INDEX claims_person ON claims(person, id, doc);
         CREATE TABLE flags (
             doc INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
             idx INTEGER NOT NULL,
