@@ -65,7 +65,7 @@ def search(
         if match:  # one FTS query intersecting the words with the speaker's token: no scan of the word's hits
             match = f"({match}) AND who : ({' OR '.join(f'p{p}' for p in people)})"
             people = []
-    # filters on the document, all as clauses on "d"
+    # filters on the document (the entity one as a clause on t.doc, the others on d)
     clauses: list[str] = []
     params: list[Any] = []
     if entity:
