@@ -16,6 +16,9 @@ COMMANDS = (
     "newsprobe.cli.analyze",
     "newsprobe.cli.eval",
     "newsprobe.cli.stance",
+    "newsprobe.cli.ingest",
+    "newsprobe.cli.search",
+    "newsprobe.cli.serve",
 )
 
 EPILOG = """examples:

@@ -1,0 +1,133 @@
+"""Near-duplicates: republished and lightly rewritten copies of an article grouped into one story.
+
+Each document's body gets a MinHash signature (datasketch) over word 3-shingles. The LSH bands of the
+signature (the band/row split that datasketch's ``MinHashLSH`` picks for the threshold) are stored in
+``lsh_bands``, so candidates are found by an indexed lookup that survives restarts and is shared by every
+process writing to the database; a candidate joins the story when its estimated Jaccard similarity
+reaches the threshold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from functools import lru_cache
+
+import numpy as np
+
+# Tuned by hand on rewritten copies written for the tests: a copy with one word in ten changed and a
+# sentence added scores about 0.6 on 3-shingles, two unrelated articles on one topic under 0.05.
+THRESHOLD = 0.5
+NUM_PERM = 64
+SHINGLE = 3
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _template():  # type: ignore[no-untyped-def]
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return MinHash(num_perm=NUM_PERM, hashfunc=int), lsh.b, lsh.r
+
+
+_P = np.uint64(0x100000001B3)  # FNV prime: odd, so invertible modulo 2**64
+_P_INV = np.uint64(pow(int(_P), -1, 2**64))
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """A 64-bit hash per word of a text (lower-cased), computed with numpy for the whole text at once.
+
+    A word's hash is the polynomial sum(byte_i * P**i) over its bytes, made independent of where the word
+    starts by multiplying with P**-start. Stable across processes, unlike ``hash``; hashing words one by
+    one in Python was most of the cost of storing a document.
+    """
+    data = np.frombuffer(_NON_WORD.sub(" ", text.lower()).strip().encode("utf-8"), dtype=np.uint8)
+    if not len(data):
+        return np.zeros(0, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        powers = np.cumprod(np.full(len(data), _P, dtype=np.uint64)) * _P_INV  # P**0, P**1, … (mod 2**64)
+        inverses = np.cumprod(np.full(len(data), _P_INV, dtype=np.uint64)) * _P  # P**0, P**-1, …
+        space = data == 32
+        starts = np.flatnonzero(~space & np.concatenate(([True], space[:-1])))
+        terms = np.where(space, 0, data.astype(np.uint64) * powers)
+        return np.add.reduceat(terms, starts) * inverses[starts]
+
+
+def shingles(text: str) -> list[int]:
+    """Word 3-shingles of a text, lower-cased, as distinct 32-bit hashes (a short text is one shingle)."""
+    hashes = word_hashes(text)
+    if not len(hashes):
+        return []
+    n = max(len(hashes) - SHINGLE + 1, 1)
+    combined = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for offset in range(min(SHINGLE, len(hashes))):
+            combined = combined * np.uint64(0x9E3779B97F4A7C15) + hashes[offset : offset + n]
+    return np.unique(combined >> np.uint64(32)).tolist()
+
+
+def signature(text: str) -> np.ndarray | None:
+    """The MinHash signature of a text, or None when it has no words."""
+    from datasketch import MinHash
+
+    grams = shingles(text)
+    if not grams:
+        return None
+    template, _, _ = _template()
+    minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme,
+                      hashfunc=int)
+    minhash.update_batch(grams)
+    return np.asarray(minhash.hashvalues)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One signed 64-bit key per LSH band of a signature."""
+    _, bands, rows = _template()
+    keys = []
+    for band in range(bands):
+        chunk = sig[band * rows : (band + 1) * rows].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(2, "little")).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """The estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def assign_story(conn: sqlite3.Connection, doc: int, text: str, current: int | None) -> int:
+    """Store the signature of document ``doc`` and return its story (an earlier copy's, else ``current`` or its own)."""
+    if current is not None:  # a replacement: drop the old signature first
+        forget(conn, doc)
+    sig = signature(text)
+    if sig is None:
+        return current or doc
+    keys = band_keys(sig)
+    marks = ",".join("?" * len(keys))
+    candidates = conn.execute(
+        f"SELECT DISTINCT b.doc, m.signature, d.story FROM lsh_bands b JOIN minhashes m ON m.doc = b.doc "  # noqa: S608
+        f"JOIN documents d ON d.pk = b.doc WHERE b.band IN ({marks}) AND b.doc != ?",
+        (*keys, doc),
+    ).fetchall()
+    best, best_score = None, THRESHOLD
+    for _other, blob, story in candidates:
+        score = similarity(sig, np.frombuffer(blob, dtype=sig.dtype))
+        if score >= best_score:
+            best, best_score = story, score
+    conn.execute("INSERT INTO minhashes (doc, signature) VALUES (?, ?)", (doc, sig.tobytes()))
+    conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)", [(k, doc) for k in keys])
+    return int(best) if best is not None else (current or doc)
+
+
+def forget(conn: sqlite3.Connection, doc: int) -> None:
+    """Remove a document's signature and its LSH bands (found from the signature: no index on doc needed)."""
+    row = conn.execute("SELECT signature FROM minhashes WHERE doc = ?", (doc,)).fetchone()
+    if row is None:
+        return
+    dtype = np.asarray(_template()[0].hashvalues).dtype
+    conn.executemany("DELETE FROM lsh_bands WHERE band = ? AND doc = ?",
+                     [(key, doc) for key in band_keys(np.frombuffer(row[0], dtype=dtype))])
+    conn.execute("DELETE FROM minhashes WHERE doc = ?", (doc,))
