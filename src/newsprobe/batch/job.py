@@ -20,6 +20,7 @@ from pathlib import Path
 from newsprobe.batch.tables import TABLES, PartWriter, input_error_row
 from newsprobe.batch.units import WorkUnit, read_unit
 from newsprobe.ingest import InputError
+from newsprobe.nlp import load_model
 from newsprobe.options import Options
 from newsprobe.record import Document
 
@@ -39,6 +40,7 @@ class UnitSummary:
     seconds: float = 0.0
     pid: int = 0
     peak_rss_mb: float = 0.0
+    model_loads: int = 0  # spaCy models this worker process has loaded so far (1: loaded once, reused)
     failure: str | None = None  # the unit could not be processed at all (its part files are not written)
     source: str = ""  # where the unit's pages come from
     messages: list[str] = field(default_factory=list)
@@ -90,6 +92,7 @@ def process_unit(unit: WorkUnit, out_dir: str, options: Options | None = None) -
             traceback.print_exc()
     summary.seconds = time.perf_counter() - began
     summary.peak_rss_mb = peak_rss_mb()
+    summary.model_loads = load_model.cache_info().misses
     return summary
 
 

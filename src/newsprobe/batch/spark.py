@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import newsprobe
 from newsprobe.batch.job import UnitSummary, process_unit
 from newsprobe.batch.units import WorkUnit
 from newsprobe.options import Options
@@ -89,9 +90,13 @@ def start_session(master: str = "local[2]", app_name: str = "newsprobe") -> Spar
     )
     if is_local(master):
         os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
+        # Python workers on this machine import the very newsprobe the driver runs (a checkout on
+        # sys.path, not only an installed copy); on a cluster, newsprobe is installed on the executors.
+        package_root = str(Path(newsprobe.__file__).resolve().parents[1])
         builder = (
             builder.config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.executorEnv.PYTHONPATH", package_root)
         )
     with warnings.catch_warnings():
         # pyspark warns that it does not yet "fully support pandas >= 3"; newsprobe does not use its pandas API

@@ -2,9 +2,9 @@
 
 Every table is keyed by the document ``id``. The schemas are explicit, so a table with no rows
 (no flags in this batch) still has its columns and DuckDB, pandas and Spark open it the same way.
-Spans are ``start``/``end`` character offsets into the record's ``text`` (end exclusive), as in
-the JSON record; ``documents.record`` holds the record itself, so runs can be compared with
-``newsprobe analyze``.
+Spans are ``start_char``/``end_char`` (``cue_start``/``cue_end``…) character offsets into the
+record's ``text``, end exclusive, as in the JSON record (not ``start``/``end``: ``end`` is reserved
+in SQL). ``documents.record`` holds the record itself, so runs can be compared with ``newsprobe analyze``.
 """
 
 from __future__ import annotations
@@ -20,10 +20,14 @@ import pyarrow.parquet as pq
 
 from newsprobe.record import Document
 
-_SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32())])
-_FIGURE = pa.struct(
-    [("start", pa.int32()), ("end", pa.int32()), ("value", pa.float64()), ("unit", pa.string()), ("kind", pa.string())]
-)
+_SPAN = pa.struct([("start_char", pa.int32()), ("end_char", pa.int32())])
+_FIGURE = pa.struct([
+    ("start_char", pa.int32()),
+    ("end_char", pa.int32()),
+    ("value", pa.float64()),
+    ("unit", pa.string()),
+    ("kind", pa.string()),
+])
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
@@ -49,8 +53,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("id", pa.string()),
         ("segment", pa.int32()),
         ("kind", pa.string()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
     ]),
     "entities": pa.schema([
         ("id", pa.string()),
@@ -82,8 +86,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "claims": pa.schema([
         ("id", pa.string()),
         ("claim", pa.int32()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
         ("text", pa.string()),
         ("source_entity", pa.string()),
         ("source_name", pa.string()),
@@ -100,15 +104,15 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("url", pa.string()),
         ("consistency", pa.string()),
         ("score", pa.float64()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
     ]),
     "flags": pa.schema([
         ("id", pa.string()),
         ("flag", pa.int32()),
         ("code", pa.string()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
         ("text", pa.string()),
         ("message", pa.string()),
     ]),
@@ -119,7 +123,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("source", pa.string()),  # as in the messages: "file", "file:line" or "file@offset"
         ("file", pa.string()),
         ("line", pa.int64()),
-        ("offset", pa.int64()),
+        ("byte_offset", pa.int64()),  # not "offset": a reserved word in SQL
         ("message", pa.string()),
     ]),
 }
@@ -181,7 +185,9 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         "record": json.dumps(record, ensure_ascii=False),
     })
     for index, seg in enumerate(doc.segments):
-        rows["segments"].append({"id": doc.id, "segment": index, "kind": seg.kind, "start": seg.start, "end": seg.end})
+        rows["segments"].append(
+            {"id": doc.id, "segment": index, "kind": seg.kind, "start_char": seg.start, "end_char": seg.end}
+        )
     for entity in doc.entities:
         rows["entities"].append({
             "id": doc.id,
@@ -189,7 +195,7 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
             "name": entity.name,
             "type": entity.type,
             "mention_count": len(entity.mentions),
-            "mentions": [{"start": s, "end": e} for s, e in entity.mentions],
+            "mentions": [{"start_char": s, "end_char": e} for s, e in entity.mentions],
             "descriptors": list(entity.descriptors),
         })
     for index, quote in enumerate(doc.quotes):
@@ -200,7 +206,7 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
             "id": doc.id,
             "quote": index,
             "kind": quote.kind,
-            "content": [{"start": s, "end": e} for s, e in quote.content],
+            "content": [{"start_char": s, "end_char": e} for s, e in quote.content],
             "content_text": " … ".join(text[s:e] for s, e in quote.content),
             "cue_start": cue_start,
             "cue_end": cue_end,
@@ -218,15 +224,15 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         rows["claims"].append({
             "id": doc.id,
             "claim": index,
-            "start": claim.span[0],
-            "end": claim.span[1],
+            "start_char": claim.span[0],
+            "end_char": claim.span[1],
             "text": _cut(text, claim.span),
             "source_entity": claim.source,
             "source_name": names.get(claim.source) if claim.source else None,
             "checkworthiness": record["claims"][index]["checkworthiness"],
             "hedges": list(claim.hedges),
             "figures": [
-                {"start": f.span[0], "end": f.span[1], "value": f.value, "unit": f.unit, "kind": f.kind}
+                {"start_char": f.span[0], "end_char": f.span[1], "value": f.value, "unit": f.unit, "kind": f.kind}
                 for f in claim.figures
             ],
         })
@@ -241,8 +247,8 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
             "url": item.url,
             "consistency": item.consistency,
             "score": record["related"][index]["score"],
-            "start": start,
-            "end": end,
+            "start_char": start,
+            "end_char": end,
         })
     for index, flag in enumerate(doc.flags):
         start, end = _pair(flag.span)
@@ -250,8 +256,8 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
             "id": doc.id,
             "flag": index,
             "code": flag.code,
-            "start": start,
-            "end": end,
+            "start_char": start,
+            "end_char": end,
             "text": _cut(text, flag.span),
             "message": flag.message,
         })
@@ -259,7 +265,7 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     for error in doc.errors:
         rows["errors"].append({
             "id": doc.id, "kind": "stage", "stage": error.stage, "source": doc.source,
-            "file": file, "line": line, "offset": offset, "message": error.message,
+            "file": file, "line": line, "byte_offset": offset, "message": error.message,
         })
     return rows
 
@@ -268,7 +274,7 @@ def input_error_row(source: str, message: str) -> dict[str, Any]:
     """The errors-table row of an input that could not be read (``newsprobe.ingest.InputError``)."""
     file, line, offset = split_source(source)
     return {"id": None, "kind": "input", "stage": None, "source": source, "file": file, "line": line,
-            "offset": offset, "message": message}
+            "byte_offset": offset, "message": message}
 
 
 class PartWriter:
