@@ -81,6 +81,7 @@ def test_local_engine_with_two_workers(inputs, expected, tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def spark():
+    pytest.importorskip("pyspark", reason="pyspark is not installed (pip install pyspark==4.3.0)")
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         pytest.skip("Spark needs Java: install a JRE (apt-get install default-jre-headless); .ci/run does")
     from newsprobe.batch.spark import start_session

@@ -38,6 +38,8 @@ class UnitSummary:
     input_errors: int = 0
     stage_errors: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the worker process on this unit (robust to other load on the machine)
+    process_cpu_seconds: float = 0.0  # CPU time of the worker process since it started (imports, model load…)
     pid: int = 0
     peak_rss_mb: float = 0.0
     model_loads: int = 0  # spaCy models this worker process has loaded so far (1: loaded once, reused)
@@ -61,6 +63,7 @@ def process_unit(unit: WorkUnit, out_dir: str, options: Options | None = None) -
     from newsprobe.api import analyze_many
 
     began = time.perf_counter()
+    cpu_began = time.process_time()
     summary = UnitSummary(unit.index, pid=os.getpid(), source=unit.describe())
     writer: PartWriter | None = None
     try:
@@ -91,6 +94,8 @@ def process_unit(unit: WorkUnit, out_dir: str, options: Options | None = None) -
         if os.environ.get("NEWSPROBE_DEBUG"):
             traceback.print_exc()
     summary.seconds = time.perf_counter() - began
+    summary.process_cpu_seconds = time.process_time()
+    summary.cpu_seconds = summary.process_cpu_seconds - cpu_began
     summary.peak_rss_mb = peak_rss_mb()
     summary.model_loads = load_model.cache_info().misses
     return summary
@@ -121,6 +126,18 @@ class JobResult:
     @property
     def errors(self) -> int:
         return sum(u.errors for u in self.units)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(u.cpu_seconds for u in self.units)
+
+    @property
+    def worker_cpu_seconds(self) -> float:
+        """CPU time of every worker process from its start, model loading included."""
+        latest: dict[int, float] = {}
+        for unit in self.units:
+            latest[unit.pid] = max(latest.get(unit.pid, 0.0), unit.process_cpu_seconds)
+        return sum(latest.values())
 
     def peak_rss_by_worker(self) -> dict[int, float]:
         """Peak resident memory (MB) of each worker process, by pid."""

@@ -64,9 +64,18 @@ def main(args: argparse.Namespace) -> int:
         except SparkUnavailable as exc:
             return fail_usage(str(exc))
     else:
+        from concurrent.futures.process import BrokenProcessPool
+
         from newsprobe.batch.local import run_local
 
-        summaries = list(progress(run_local(units, str(out), workers=workers), total=len(units), unit="unit"))
+        summaries = []
+        try:
+            for summary in progress(run_local(units, str(out), workers=workers), total=len(units), unit="unit"):
+                summaries.append(summary)
+        except BrokenProcessPool:
+            warn(f"a worker process died (out of memory? try fewer --workers or a smaller --unit-size); "
+                 f"{len(summaries)} of {len(units)} units were written to {out}/")
+            return 1
     finish_output(out, summaries)
     result = JobResult(summaries, time.perf_counter() - began, args.engine, workers)
     return _report(result, out)
