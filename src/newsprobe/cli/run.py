@@ -49,7 +49,7 @@ def main(args: argparse.Namespace) -> int:
     if args.master and args.engine != "spark":
         return fail_usage("--master is for --engine spark")
     try:
-        units = plan_units(args.paths, args.unit_size or DEFAULT_UNIT_SIZE)
+        units = plan_units(args.paths, DEFAULT_UNIT_SIZE if args.unit_size is None else args.unit_size)
         out = prepare_output(args.out, overwrite=args.overwrite)
     except (UsageError, OutputExists) as exc:
         return fail_usage(str(exc))
