@@ -53,8 +53,19 @@ class UnitSummary:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB (ru_maxrss is in kB on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    """This process's peak resident memory in MB.
+
+    Linux: ``VmHWM`` of /proc/self/status, not ``ru_maxrss``, which a spawned worker inherits from
+    the parent that forked it (it survives ``exec``), so a big driver would inflate every worker's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux, bytes on macOS
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
