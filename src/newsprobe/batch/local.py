@@ -40,7 +40,11 @@ def _warm_up(options: Options | None) -> None:
 def run_local(
     units: Sequence[WorkUnit], out_dir: str, options: Options | None = None, workers: int | None = None
 ) -> Iterator[UnitSummary]:
-    """Process the units on ``workers`` processes; yields each unit's summary as it finishes."""
+    """Process the units on ``workers`` processes; yields each unit's summary as it finishes.
+
+    Workers are spawned, so a script calling this must guard its entry point with
+    ``if __name__ == "__main__":`` (the ``newsprobe`` command does).
+    """
     workers = workers or default_workers()
     if workers < 1:
         raise ValueError(f"--workers must be at least 1, not {workers}")

@@ -118,7 +118,9 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "errors": pa.schema([
         ("id", pa.string()),  # null for an input that never became a document
-        ("kind", pa.string()),  # "input" (unreadable file, line or record) or "stage" (a stage failed)
+        # "input" (an unreadable file, line or record), "stage" (a stage failed on the document; the
+        # record is still written) or "unit" (a whole work unit failed: its pages are missing)
+        ("kind", pa.string()),
         ("stage", pa.string()),
         ("source", pa.string()),  # as in the messages: "file", "file:line" or "file@offset"
         ("file", pa.string()),
