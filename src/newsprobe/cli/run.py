@@ -12,7 +12,7 @@ HELP = "batch-analyse many pages (folders, .jsonl, .warc) to Parquet tables, loc
 EXAMPLES = """examples:
   newsprobe run pages/ crawl.warc.gz --out results/
   newsprobe run pages.jsonl --out results/ --workers 4
-  newsprobe run --engine spark crawls/ --out results/                      # Spark local[2]
+  newsprobe run --engine spark crawls/ --out results/ --workers 2          # Spark local[2]
   newsprobe run --engine spark --master spark://head:7077 /shared/crawls/ --out /shared/results/
   duckdb -c "SELECT speaker_name, count(*) FROM 'results/quotes/*.parquet' GROUP BY 1 ORDER BY 2 DESC"
 
