@@ -19,6 +19,7 @@ COMMANDS = (
     "newsprobe.cli.ingest",
     "newsprobe.cli.search",
     "newsprobe.cli.serve",
+    "newsprobe.cli.run",
 )
 
 EPILOG = """examples:

@@ -15,8 +15,13 @@ if TYPE_CHECKING:
     from newsprobe.ingest import InputError
 
 
-def iter_jsonl(path: Path | BinaryIO, source: str | None = None) -> Iterator[Document | InputError]:
-    """One document per line; a bad line gives an ``InputError`` naming it and the rest go on."""
+def iter_jsonl(
+    path: Path | BinaryIO, source: str | None = None, first_line: int = 1
+) -> Iterator[Document | InputError]:
+    """One document per line; a bad line gives an ``InputError`` naming it and the rest go on.
+
+    ``first_line`` numbers a stream that starts inside a file (a batch work unit) as the whole file would.
+    """
     from newsprobe.ingest import InputError
 
     source = source or str(path)
@@ -26,7 +31,7 @@ def iter_jsonl(path: Path | BinaryIO, source: str | None = None) -> Iterator[Doc
     else:
         stream = path
     with stream:
-        for number, raw in enumerate(stream, start=1):
+        for number, raw in enumerate(stream, start=first_line):
             where = f"{source}:{number}"
             if not raw.strip():
                 continue
