@@ -16,6 +16,8 @@ STAGES: dict[str, str] = {
     "language.v1": "newsprobe.stages.language:LanguageStage",
     "parse.spacy.v1": "newsprobe.stages.parse:ParseStage",
     "entities.v1": "newsprobe.stages.entities:EntityStage",
+    "claims.v1": "newsprobe.stages.claims:ClaimsStage",
+    "audit.v1": "newsprobe.stages.audit:AuditStage",
 }
 
 

@@ -1,0 +1,136 @@
+"""Claims: the body's sentences that assert something checkable, with figures, source and hedges.
+
+A sentence is a claim when the check-worthiness model rates it at least ``CLAIM_THRESHOLD`` or when it
+carries a figure other than a date (an amount, a share, a count, a measure). Its source is the entity of
+the quote's speaker when the sentence lies in a quote, the publisher of a report it cites ("A report by
+the Moscow Times … said", "according to Reuters"), else None: the outlet itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any
+
+from newsprobe.data import hedges as vocab
+from newsprobe.figures import find_figures, parse_published
+from newsprobe.record import Claim, Document, Quote, Span
+
+# Model scores are probabilities of a class-balanced logistic regression (CLEF 2019 debates): at 0.5 a
+# sentence looks more like the check-worthy debate lines than the rest, and is a claim whatever it says.
+CLAIM_THRESHOLD = 0.5
+# Below that, a sentence is a claim when it names someone or something or carries a figure, and scores at
+# least this: set on the example page, where statements of opinion ("The one consistent thing here is
+# Putin is continuing to fight.") score under 0.07 and factual reports over 0.1.
+MIN_SCORE = 0.1
+MIN_WORDS = 5
+# Share of a sentence's characters inside a quote's content for the sentence to be that quote's claim.
+QUOTE_SHARE = 0.5
+REPORT_ENTITY_TYPES = frozenset({"ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART", "PRODUCT"})
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A body sentence in record offsets."""
+
+    span: Span
+    text: str
+
+
+def body_sentences(doc: Document) -> list[Sentence]:
+    """The sentences of the body segments, from the parses (whitespace trimmed)."""
+    sentences = []
+    for parse in doc.parses:
+        if parse.segment.kind != "body":
+            continue
+        for sent in parse.doc.sents:
+            start, end = parse.char_span(sent)
+            text = doc.text[start:end]
+            stripped = text.strip()
+            if not stripped:
+                continue
+            start += len(text) - len(text.lstrip())
+            sentences.append(Sentence((start, start + len(stripped)), stripped))
+    return sentences
+
+
+def find_hedges(text: str) -> list[str]:
+    """The hedges of a sentence, lower-cased, in order, each once."""
+    found: list[str] = []
+    for match in vocab.HEDGES.finditer(text):
+        hedge = " ".join(match.group(0).lower().split())
+        if hedge not in found:
+            found.append(hedge)
+    return found
+
+
+def quote_source(span: Span, quotes: list[Quote]) -> tuple[bool, str | None]:
+    """Whether the sentence is mostly quoted, and the entity id of that quote's speaker."""
+    length = max(1, span[1] - span[0])
+    for quote in quotes:
+        inside = sum(max(0, min(span[1], end) - max(span[0], start)) for start, end in quote.content)
+        if inside / length >= QUOTE_SHARE:
+            return True, quote.speaker.entity
+    return False, None
+
+
+def report_source(doc: Document, sentence: Sentence) -> str | None:
+    """The entity whose report the sentence cites ("A report by the Moscow Times …", "according to Reuters")."""
+    for match in vocab.REPORT_SOURCE.finditer(sentence.text):
+        cited_from = sentence.span[0] + match.end()
+        best: tuple[int, str] | None = None
+        for entity in doc.entities:
+            if entity.type not in REPORT_ENTITY_TYPES:
+                continue
+            for start, _ in entity.mentions:
+                # the name follows the cue, give or take an article ("by the Moscow Times")
+                if cited_from <= start <= cited_from + 5 and (best is None or start < best[0]):
+                    best = (start, entity.id)
+        if best is not None:
+            return best[1]
+    return None
+
+
+def _mentions_entity(mention_starts: list[int], span: Span) -> bool:
+    index = bisect.bisect_left(mention_starts, span[0])
+    return index < len(mention_starts) and mention_starts[index] < span[1]
+
+
+class ClaimsStage:
+    """Assigns ``doc.claims``."""
+
+    name = "claims.v1"
+    requires = ("parses", "quotes", "entities")
+    assigns = ("claims",)
+
+    def __init__(self, options: Any = None):
+        self.options = options
+        self.model_path: str | None = getattr(options, "checkworthy_model", None)
+
+    def __call__(self, doc: Document) -> Document:
+        from newsprobe.checkworthy import score_sentences
+
+        sentences = [s for s in body_sentences(doc) if len(s.text.split()) >= MIN_WORDS]
+        scores = score_sentences([s.text for s in sentences], self.model_path)
+        published = parse_published(doc.published)
+        mention_starts = sorted(start for entity in doc.entities for start, _ in entity.mentions)
+        claims: list[Claim] = []
+        last_report: str | None = None
+        for sentence, score in zip(sentences, scores, strict=True):
+            figures = find_figures(sentence.text, published, offset=sentence.span[0])
+            quoted, source = quote_source(sentence.span, doc.quotes)
+            if not quoted:
+                source = report_source(doc, sentence)
+                if source is not None:
+                    last_report = source
+                elif last_report is not None and vocab.REPORT_ANAPHOR.match(sentence.text):
+                    source = last_report  # "The article claimed that …" goes on citing the same report
+                else:
+                    last_report = None
+            has_measure = any(f.kind != "date" for f in figures)
+            concrete = bool(figures) or _mentions_entity(mention_starts, sentence.span)
+            if not (score >= CLAIM_THRESHOLD or has_measure or (concrete and score >= MIN_SCORE)):
+                continue
+            claims.append(Claim(sentence.span, figures, source, score, find_hedges(sentence.text)))
+        doc.claims = claims
+        return doc
