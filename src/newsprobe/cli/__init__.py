@@ -15,6 +15,7 @@ from newsprobe import __version__
 COMMANDS = (
     "newsprobe.cli.analyze",
     "newsprobe.cli.eval",
+    "newsprobe.cli.checkworthy",
 )
 
 EPILOG = """examples:

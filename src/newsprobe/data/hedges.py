@@ -65,7 +65,7 @@ ANONYMOUS_SOURCES = re.compile(
     re.I,
 )
 # Heads of an anonymous phrase that need a qualifier to be a source at all: "people" alone is too common.
-ANONYMOUS_NEEDS_QUALIFIER = frozenset({"people", "a person", "someone", "spokesperson", "spokesman", "spokeswoman"})
+ANONYMOUS_NEEDS_QUALIFIER = frozenset({"people", "someone"})
 
 # Lemmas of verbs whose subject is a source ("security experts warn", "officials said").
 _SPEECH_LEMMAS = """

@@ -10,6 +10,7 @@ from typing import Any
 
 TASKS: dict[str, str] = {
     "extraction": "newsprobe.eval.extraction",
+    "checkworthy": "newsprobe.eval.checkworthy",
 }
 
 

@@ -135,8 +135,8 @@ def anonymous_flags(doc: Document) -> list[Flag]:
             core_words = match.group("core").lower().split()
             qualified = bool(match.group("qualifier")) or (
                 len(core_words) > 1 and core_words[0] not in ("a", "one", "some", "many", "other", "several"))
-            if not qualified and " ".join(core_words[-2:]) in vocab.ANONYMOUS_NEEDS_QUALIFIER | {"a person"}:
-                continue
+            if not qualified and len(core_words) == 1 and core_words[0] in vocab.ANONYMOUS_NEEDS_QUALIFIER:
+                continue  # "people said" alone is too common to flag; "people familiar with the talks" is not
             base = sent.start_char
             span = parse.doc.char_span(base + match.start(), base + match.end(), alignment_mode="expand")
             core = parse.doc.char_span(base + match.start(), base + match.end("core"), alignment_mode="expand")
@@ -149,7 +149,7 @@ def anonymous_flags(doc: Document) -> list[Flag]:
             taken.append(record_span)
             flags.append(Flag("anonymous-source", record_span,
                               f"Unnamed source: “{_clip(phrase)}”; the reader cannot check who they are "
-                              "or what they know"))
+                              f"or what they know (“{_clip(sent.text, 90)}”)"))
     for quote in doc.quotes:
         if quote.speaker.resolution != "anonymous":
             continue

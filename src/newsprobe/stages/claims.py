@@ -24,8 +24,9 @@ CLAIM_THRESHOLD = 0.5
 # Putin is continuing to fight.") score under 0.07 and factual reports over 0.1.
 MIN_SCORE = 0.1
 MIN_WORDS = 5
-# Share of a sentence's characters inside a quote's content for the sentence to be that quote's claim.
-QUOTE_SHARE = 0.5
+# Share of a sentence's characters inside a quote's content for the sentence to be that quote's claim:
+# "“We hired 300 teachers,” said Mayor Alicia Romero, who has led the city since 2021." is hers.
+QUOTE_SHARE = 0.3
 REPORT_ENTITY_TYPES = frozenset({"ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART", "PRODUCT"})
 
 
@@ -65,13 +66,16 @@ def find_hedges(text: str) -> list[str]:
 
 
 def quote_source(span: Span, quotes: list[Quote]) -> tuple[bool, str | None]:
-    """Whether the sentence is mostly quoted, and the entity id of that quote's speaker."""
+    """Whether the sentence is a quote's (the quote most of it), and the entity id of that quote's speaker."""
     length = max(1, span[1] - span[0])
+    best: tuple[int, Quote] | None = None
     for quote in quotes:
         inside = sum(max(0, min(span[1], end) - max(span[0], start)) for start, end in quote.content)
-        if inside / length >= QUOTE_SHARE:
-            return True, quote.speaker.entity
-    return False, None
+        if inside and (best is None or inside > best[0]):
+            best = (inside, quote)
+    if best is None or best[0] / length < QUOTE_SHARE:
+        return False, None
+    return True, best[1].speaker.entity
 
 
 def report_source(doc: Document, sentence: Sentence) -> str | None:
