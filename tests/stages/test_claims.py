@@ -23,7 +23,7 @@ The article claimed that two contractors had been paid twice for the same work.
 
 The Ledger could not verify the report’s claims.
 
-City officials reportedly plan to raise parking fees, and security experts warned that the cameras are weak.
+City officials reportedly plan to raise parking fees next year, and security experts warned the cameras are weak.
 
 Talks with union officials continue this week.
 """
