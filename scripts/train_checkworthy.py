@@ -17,14 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsprobe.checkworthy import MODEL_FILE, train  # noqa: E402
+from newsprobe.checkworthy import MODEL_FILE, C, train  # noqa: E402
 from newsprobe.eval.checkworthy import cross_validate, read_gold  # noqa: E402
-
-# Chosen by leave-one-debate-out MAP on the training debates (see the report of issue 4).
-C = 1.0
-MIN_DF = 2
-MAX_WORD = 20000
-MAX_CHAR = 40000
 
 
 def main() -> int:
@@ -36,7 +30,7 @@ def main() -> int:
     parser.add_argument("-C", type=float, default=C, help="inverse regularisation strength")
     args = parser.parse_args()
     lines = read_gold(args.gold)
-    options = {"c": args.C, "min_df": MIN_DF, "max_word": MAX_WORD, "max_char": MAX_CHAR}
+    options = {"c": args.C}
     if args.cv:
         started = time.time()
         result = cross_validate(lines, folds=args.folds, **options)

@@ -18,3 +18,13 @@ def test_extraction_floors():
     print("extraction scores:", json.dumps(scores))
     assert scores["html"]["f1"] >= FLOORS["extraction.html.f1"]
     assert scores["text"]["f1"] >= FLOORS["extraction.text.f1"]
+
+
+def test_checkworthy_floor():
+    """Check-worthiness MAP over debates, four folds of held-out debates (the full 19-fold run is in the script)."""
+    from newsprobe.eval.checkworthy import cross_validate, read_gold
+
+    lines = read_gold([shared_path("checkworthy", "CT19-T1-Training.csv")])
+    scores = cross_validate(lines, folds=4)
+    print("checkworthy scores:", json.dumps({k: v for k, v in scores.items() if k != "per_debate"}))
+    assert scores["map"] >= FLOORS["checkworthy.map_cv4"]
