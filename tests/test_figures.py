@@ -68,6 +68,8 @@ def test_percentages(text, surface, value, unit):
         ("Jets hit 3 Iranian nuclear sites overnight.", "3 Iranian nuclear sites", 3, "sites"),
         ("The crew dropped six bunker-busting bombs.", "six bunker-busting bombs", 6, "bombs"),
         ("Twenty-five students signed the letter.", "Twenty-five students", 25, "students"),
+        ("Some 200 U.S. troops stayed behind.", "200 U.S. troops", 200, "troops"),
+        ("Volunteers handed out 50 lakh masks.", "50 lakh masks", 5e6, "masks"),
     ],
 )
 def test_counts(text, surface, value, unit):
@@ -84,6 +86,8 @@ def test_counts(text, surface, value, unit):
         "This is the 21st century.",
         "Officials from COVID-19 task forces and F-35 pilots met.",
         "Phones on 5G networks.",
+        "She won 7-6 (5) in the final set.",
+        "The meeting ran until 2 a.m. and ended at 0100 GMT.",
     ],
 )
 def test_numbers_that_are_not_figures(text):

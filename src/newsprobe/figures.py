@@ -233,7 +233,7 @@ def _quantities(text: str) -> list[Figure]:
     return figures
 
 
-_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*|[A-Z][\w-]*\d[\w-]*)")
+_NEXT_WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[A-Za-z][\w’'-]*|[A-Z][\w-]*\d[\w-]*)")
 
 
 def _counts(text: str) -> list[Figure]:
@@ -246,9 +246,13 @@ def _counts(text: str) -> list[Figure]:
         if amount is None:
             continue
         value, end = amount
-        if re.match(r"[A-Za-z]|:\d|[-/]\d|\.\d", text[end : end + 2]):
-            continue  # ordinals, times, scores, fractions, "5m" and "5G" (too ambiguous to read)
+        if re.match(r"[A-Za-z]|:\d|[-/–]\d|\.\d", text[end : end + 2]):
+            continue  # ordinals, times, scores, ranges, fractions, "5m" and "5G" (too ambiguous to read)
+        if vocab.CLOCK_WORDS.match(text, end):
+            continue  # "2 a.m.", "0100 GMT": times of day
         unit, unit_end = _counted_noun(text, end)
+        if unit is None and text[match.start() - 1 : match.start()] == "(" and text[end : end + 1] == ")":
+            continue  # "7-6 (5)": a tie-break, a footnote, a list number
         if unit is None and not _is_digits(num):
             continue  # a number word on its own ("ten" in "ten of them") is rarely a figure
         figures.append(Figure((match.start(), unit_end or end), value, unit, "count"))

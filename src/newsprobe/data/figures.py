@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Currency symbols and prefixes, longest first where they share a start ("US$" before "$").
 CURRENCY_SYMBOLS: dict[str, str] = {
     "US$": "USD",
@@ -60,6 +62,10 @@ MULTIPLIERS: dict[str, float] = {
     "billions": 1e9,
     "bn": 1e9,
     "b": 1e9,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
     "trillion": 1e12,
     "tn": 1e12,
     "trn": 1e12,
@@ -100,6 +106,9 @@ UNITS: dict[str, str] = {
 }
 # Units that are letters on their own and so are read only when written against the number ("45C", "10km").
 ATTACHED_ONLY_UNITS = frozenset({"c", "f", "m", "g", "in", "mi", "t", "ha"})
+
+# Words after a number that make it a time of day ("2 a.m.", "0100 GMT"), which is no figure.
+CLOCK_WORDS = re.compile(r"\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|(?:gmt|utc|et|est|edt|pst|pdt|bst|cet|cest)\b)", re.I)
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
