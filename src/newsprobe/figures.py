@@ -9,14 +9,15 @@ the longest reading of a stretch of text wins ("$66.5 billion" is one money figu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
 from newsprobe.data import figures as vocab
 from newsprobe.record import Figure
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _UNITS_WORDS = [w for w, n in vocab.NUMBER_WORDS.items() if n < 20 and w not in ("dozen",)]
