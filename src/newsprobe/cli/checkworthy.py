@@ -18,7 +18,8 @@ EXAMPLES = """examples:
   newsprobe checkworthy sentences.jsonl --out scores.jsonl
   echo '{"id": "s1", "text": "Unemployment fell to 3.5% last year."}' | newsprobe checkworthy -
 
-input: one JSON object a line, {"id": ..., "text": ...} with an optional "context" (the sentences before it);
+input: one JSON object a line, {"id": ..., "text": ...} with an optional "context" (the sentences before it;
+accepted, not used by the current model: it did not raise held-out MAP);
 output: {"id": ..., "score": ...} in the same order, score in [0, 1], higher = more worth checking.
 """
 BATCH = 512
