@@ -131,3 +131,19 @@ def test_claims_stage_without_parses_gives_no_claims():
     doc = Document("x", "Some text.", segments=[Segment("body", 0, 10)])
     assert ClaimsStage(None)(doc).claims == []
     assert isinstance(Claim((0, 1)).figures, list)
+
+
+def test_questions_are_no_claims_and_pipe_matches_call():
+    import newsprobe
+    from newsprobe.stages.claims import ClaimsStage
+
+    texts = ["Deficit grows\n\nWho will pay for the $80 million deficit? The city borrowed $80 million in 2024.\n",
+             "Schools\n\nThe district hired 300 teachers in March, the board said.\n"]
+    stage = ClaimsStage(None)
+    one_by_one = [stage(newsprobe.analyze(t, id=str(i))) for i, t in enumerate(texts)]
+    batched = list(stage.pipe([newsprobe.analyze(t, id=str(i)) for i, t in enumerate(texts)]))
+    assert [[d.text[c.span[0] : c.span[1]] for c in d.claims] for d in batched] == [
+        ["The city borrowed $80 million in 2024."],
+        ["The district hired 300 teachers in March, the board said."],
+    ]
+    assert [d.claims for d in batched] == [d.claims for d in one_by_one]

@@ -9,6 +9,7 @@ the Moscow Times … said", "according to Reuters"), else None: the outlet itsel
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,29 +113,47 @@ class ClaimsStage:
         self.model_path: str | None = getattr(options, "checkworthy_model", None)
 
     def __call__(self, doc: Document) -> Document:
+        list(self.pipe([doc]))
+        return doc
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Find the claims of many documents, scoring all their sentences in one model call."""
         from newsprobe.checkworthy import score_sentences
 
-        sentences = [s for s in body_sentences(doc) if len(s.text.split()) >= MIN_WORDS]
-        scores = score_sentences([s.text for s in sentences], self.model_path)
-        published = parse_published(doc.published)
-        mention_starts = sorted(start for entity in doc.entities for start, _ in entity.mentions)
-        claims: list[Claim] = []
-        last_report: str | None = None
-        for sentence, score in zip(sentences, scores, strict=True):
-            figures = find_figures(sentence.text, published, offset=sentence.span[0])
-            quoted, source = quote_source(sentence.span, doc.quotes)
-            if not quoted:
-                source = report_source(doc, sentence)
-                if source is not None:
-                    last_report = source
-                elif last_report is not None and vocab.REPORT_ANAPHOR.match(sentence.text):
-                    source = last_report  # "The article claimed that …" goes on citing the same report
-                else:
-                    last_report = None
-            has_measure = any(f.kind != "date" for f in figures)
-            concrete = bool(figures) or _mentions_entity(mention_starts, sentence.span)
-            if not (score >= CLAIM_THRESHOLD or has_measure or (concrete and score >= MIN_SCORE)):
-                continue
-            claims.append(Claim(sentence.span, figures, source, score, find_hedges(sentence.text)))
-        doc.claims = claims
-        return doc
+        docs = list(docs)
+        candidates = [candidate_sentences(doc) for doc in docs]
+        scores = iter(score_sentences([s.text for sentences in candidates for s in sentences], self.model_path))
+        for doc, sentences in zip(docs, candidates, strict=True):
+            doc.claims = find_claims(doc, sentences, [next(scores) for _ in sentences])
+        yield from docs
+
+
+def candidate_sentences(doc: Document) -> list[Sentence]:
+    """The body sentences long enough to claim something, questions left out."""
+    return [s for s in body_sentences(doc)
+            if len(s.text.split()) >= MIN_WORDS and not s.text.rstrip("”\"’' )").endswith("?")]
+
+
+def find_claims(doc: Document, sentences: list[Sentence], scores: list[float]) -> list[Claim]:
+    """The claims among scored sentences, with their figures, sources and hedges."""
+    published = parse_published(doc.published)
+    mention_starts = sorted(start for entity in doc.entities for start, _ in entity.mentions)
+    claims: list[Claim] = []
+    last_report: str | None = None
+    for sentence, score in zip(sentences, scores, strict=True):
+        figures = find_figures(sentence.text, published, offset=sentence.span[0])
+        quoted, source = quote_source(sentence.span, doc.quotes)
+        if not quoted:
+            source = report_source(doc, sentence)
+            if source is not None:
+                last_report = source
+            elif last_report is not None and vocab.REPORT_ANAPHOR.match(sentence.text):
+                source = last_report  # "The article claimed that …" goes on citing the same report
+            else:
+                last_report = None
+        has_measure = any(f.kind != "date" for f in figures)
+        concrete = bool(figures) or _mentions_entity(mention_starts, sentence.span)
+        if not (score >= CLAIM_THRESHOLD or has_measure or (concrete and score >= MIN_SCORE)):
+            continue
+        claims.append(Claim(sentence.span, figures, source, score, find_hedges(sentence.text)))
+    return claims
