@@ -124,7 +124,7 @@ def _vectorizer_from(data: dict[str, Any], settings: dict[str, Any]) -> Any:
 
 # The shipped model's settings, chosen by leave-one-debate-out MAP on the CLEF 2019 training debates;
 # the vocabulary caps keep the model file small (about 330 KiB) at no cost in MAP.
-C = 1.0
+C = 0.1
 MIN_DF = 2
 MAX_WORD_FEATURES = 20000
 MAX_CHAR_FEATURES = 40000
