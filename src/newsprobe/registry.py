@@ -19,6 +19,8 @@ STAGES: dict[str, str] = {
     "quotes.v1": "newsprobe.stages.quotes:QuoteStage",
     "speakers.v1": "newsprobe.stages.speakers:SpeakerStage",
     "integrity.v1": "newsprobe.stages.integrity:IntegrityStage",
+    "claims.v1": "newsprobe.stages.claims:ClaimsStage",
+    "audit.v1": "newsprobe.stages.audit:AuditStage",
 }
 
 

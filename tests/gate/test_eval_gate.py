@@ -54,3 +54,11 @@ def test_stance_floor():
     print("stance scores:", json.dumps({k: scores[k] for k in ("fnc_score", "related_accuracy", "pairs")}))
     assert scores["fnc_score"] >= FLOORS["stance.fnc1.heldout.fnc_score"]
     assert scores["related_accuracy"] >= FLOORS["stance.fnc1.heldout.related_accuracy"]
+def test_checkworthy_floor():
+    """Check-worthiness MAP over debates, four folds of held-out debates (the full 19-fold run is in the script)."""
+    from newsprobe.eval.checkworthy import cross_validate, read_gold
+
+    lines = read_gold([shared_path("checkworthy", "CT19-T1-Training.csv")])
+    scores = cross_validate(lines, folds=4)
+    print("checkworthy scores:", json.dumps({k: v for k, v in scores.items() if k != "per_debate"}))
+    assert scores["map"] >= FLOORS["checkworthy.map_cv4"]

@@ -20,6 +20,7 @@ COMMANDS = (
     "newsprobe.cli.search",
     "newsprobe.cli.serve",
     "newsprobe.cli.run",
+    "newsprobe.cli.checkworthy",
 )
 
 EPILOG = """examples:

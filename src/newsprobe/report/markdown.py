@@ -29,7 +29,7 @@ def render_markdown(doc: Document) -> str:
     if doc.published:
         meta.append(f"published {doc.published}")
     lines += [" · ".join(meta), ""]
-    for section in (_segments, _entities, _quotes, _integrity, _errors):
+    for section in (_segments, _entities, _quotes, _sourcing, _claims, _integrity, _errors):
         lines += section(doc)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -89,6 +89,18 @@ def _integrity(doc: Document) -> list[str]:
                 f"{item.consistency or ''} | {score} |"
             )
     return lines + [""]
+
+
+def _sourcing(doc: Document) -> list[str]:
+    from newsprobe.report.sourcing import sourcing_section
+
+    return sourcing_section(doc)
+
+
+def _claims(doc: Document) -> list[str]:
+    from newsprobe.report.sourcing import claims_section
+
+    return claims_section(doc)
 
 
 def _errors(doc: Document) -> list[str]:
