@@ -27,6 +27,7 @@ _FIGURE = pa.struct([
     ("value", pa.float64()),
     ("unit", pa.string()),
     ("kind", pa.string()),
+    ("iso", pa.string()),
 ])
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -234,7 +235,8 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
             "checkworthiness": record["claims"][index]["checkworthiness"],
             "hedges": list(claim.hedges),
             "figures": [
-                {"start_char": f.span[0], "end_char": f.span[1], "value": f.value, "unit": f.unit, "kind": f.kind}
+                {"start_char": f.span[0], "end_char": f.span[1], "value": f.value, "unit": f.unit, "kind": f.kind,
+                 "iso": f.iso}
                 for f in claim.figures
             ],
         })
