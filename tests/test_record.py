@@ -12,7 +12,9 @@ def make_doc() -> Document:
         text=text,
         segments=[Segment("body", 0, len(text))],
         entities=[Entity("e1", "Karoline Leavitt", "PERSON", [(25, 32)], ["press secretary"])],
-        quotes=[Quote([(1, 12)], (15, 19), "direct", Speaker((15, 18), "Karoline Leavitt", "e1", None, "pronoun", 0.8))],
+        quotes=[
+            Quote([(1, 12)], (15, 19), "direct", Speaker((15, 18), "Karoline Leavitt", "e1", None, "pronoun", 0.8))
+        ],
         claims=[Claim((0, 24), [Figure((0, 2), 3.0, None, "count")], "e1", 0.5, ["reportedly"])],
         flags=[Flag("hedged-report", (0, 5), "hedged")],
         errors=[StageError("quotes.v1", "boom")],
@@ -30,8 +32,22 @@ def test_round_trip_through_json_keeps_every_field():
 
 def test_contract_top_level_keys_in_order():
     keys = list(make_doc().to_dict())
-    assert keys == ["schema", "id", "url", "title", "published", "text", "segments", "entities", "quotes",
-                    "claims", "related", "headline_check", "flags", "errors"]
+    assert keys == [
+        "schema",
+        "id",
+        "url",
+        "title",
+        "published",
+        "text",
+        "segments",
+        "entities",
+        "quotes",
+        "claims",
+        "related",
+        "headline_check",
+        "flags",
+        "errors",
+    ]
 
 
 def test_other_schema_is_refused():
@@ -42,7 +58,9 @@ def test_other_schema_is_refused():
 
 
 def test_body_text_joins_body_segments_only():
-    doc = Document(id="x", text="Title\n\nOne.\n\nCaption\n\nTwo.",
-                   segments=[Segment("title", 0, 5), Segment("body", 7, 11), Segment("caption", 13, 20),
-                             Segment("body", 22, 26)])
+    doc = Document(
+        id="x",
+        text="Title\n\nOne.\n\nCaption\n\nTwo.",
+        segments=[Segment("title", 0, 5), Segment("body", 7, 11), Segment("caption", 13, 20), Segment("body", 22, 26)],
+    )
     assert doc.body_text() == "One.\nTwo."

@@ -36,7 +36,9 @@ def make_document(
 
     doc_id = id if id is not None else stable_id(text_or_html.encode("utf-8"))
     if sniff(text_or_html[:512].encode("utf-8", "replace")) == "html":
-        made = document_from_html_text(text_or_html, source=doc_id, doc_id=doc_id, url=url, title=title, published=published)
+        made = document_from_html_text(
+            text_or_html, source=doc_id, doc_id=doc_id, url=url, title=title, published=published
+        )
         if isinstance(made, Document):
             return made
     return Document(id=doc_id, text=text_or_html, url=url, title=title, published=published, source=doc_id)

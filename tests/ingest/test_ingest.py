@@ -42,7 +42,9 @@ def test_jsonl_lines_text_html_and_broken(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     got = items([path])
     assert isinstance(got[0], Document) and got[0].url == "http://x/1"
-    assert isinstance(got[1], InputError) and got[1].source.endswith("pages.jsonl:2") and "invalid JSON" in got[1].message
+    assert (
+        isinstance(got[1], InputError) and got[1].source.endswith("pages.jsonl:2") and "invalid JSON" in got[1].message
+    )
     assert isinstance(got[2], Document) and got[2].html is not None and got[2].text == ""
     assert isinstance(got[3], InputError) and '"text" or an "html"' in got[3].message
 
@@ -68,7 +70,9 @@ def _warc_record(uri: str, html: bytes, record_id: str) -> bytes:
 
 def make_warc(n: int) -> bytes:
     return b"".join(
-        gzip.compress(_warc_record(f"http://example.org/{i}", b"<html><body><p>Story %d.</p></body></html>" % i, f"r{i}"))
+        gzip.compress(
+            _warc_record(f"http://example.org/{i}", b"<html><body><p>Story %d.</p></body></html>" % i, f"r{i}")
+        )
         for i in range(n)
     )
 

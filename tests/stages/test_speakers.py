@@ -158,7 +158,9 @@ def test_stage_is_picklable_and_declares_its_contract():
 
 def test_quote_only_paragraph_continues_the_speaker():
     # a title line first: a page's first line is its title, and titles are not quote paragraphs
-    doc = analysed("Town rebuilds after the flood\n\n“We will rebuild,” said Mayor Ana Ortiz on Monday.\n\n“It will take years.”")
+    doc = analysed(
+        "Town rebuilds after the flood\n\n“We will rebuild,” said Mayor Ana Ortiz on Monday.\n\n“It will take years.”"
+    )
     add_quote(doc, "“We will rebuild,”", "said", "Mayor Ana Ortiz")
     add_quote(doc, "“It will take years.”", "“It", None)
     doc.quotes[1].cue = None

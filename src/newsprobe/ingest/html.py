@@ -5,12 +5,20 @@ from __future__ import annotations
 import gzip
 import re
 import zlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from newsprobe.record import Document
 
 if TYPE_CHECKING:
     from newsprobe.ingest import InputError
+
+class PageMeta(TypedDict, total=False):
+    """What an input may say about a page besides its content."""
+
+    url: str | None
+    title: str | None
+    published: str | None
+
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
@@ -28,7 +36,7 @@ def decode_html(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def document_from_html_bytes(data: bytes, source: str, doc_id: str, **meta: str | None) -> Document | InputError:
+def document_from_html_bytes(data: bytes, source: str, doc_id: str, **meta: Unpack[PageMeta]) -> Document | InputError:
     """A document waiting for extraction, from raw (maybe gzipped) HTML bytes."""
     from newsprobe.ingest import InputError
 
@@ -42,7 +50,7 @@ def document_from_html_bytes(data: bytes, source: str, doc_id: str, **meta: str 
     return document_from_html_text(decode_html(data), source=source, doc_id=doc_id, **meta)
 
 
-def document_from_html_text(html: str, source: str, doc_id: str, **meta: str | None) -> Document | InputError:
+def document_from_html_text(html: str, source: str, doc_id: str, **meta: Unpack[PageMeta]) -> Document | InputError:
     """A document waiting for extraction, from HTML text."""
     from newsprobe.ingest import InputError
 

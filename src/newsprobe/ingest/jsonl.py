@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from newsprobe.ingest.html import document_from_html_text
+from newsprobe.ingest.html import PageMeta, document_from_html_text
 from newsprobe.record import Document
 
 if TYPE_CHECKING:
@@ -54,7 +54,9 @@ def _document(obj: object, where: str, number: int) -> Document | InputError:
     if not isinstance(obj, dict):
         return InputError(where, 'expected an object like {"id": ..., "text": ...}')
     doc_id = str(obj.get("id") if obj.get("id") is not None else f"line-{number}")
-    meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in ("url", "title", "published")}
+    meta = PageMeta(
+        url=_string(obj.get("url")), title=_string(obj.get("title")), published=_string(obj.get("published"))
+    )
     if isinstance(obj.get("text"), str):
         if not obj["text"].strip():
             return InputError(where, f"document {doc_id!r} has an empty text")
@@ -62,3 +64,7 @@ def _document(obj: object, where: str, number: int) -> Document | InputError:
     if isinstance(obj.get("html"), str):
         return document_from_html_text(obj["html"], source=where, doc_id=doc_id, **meta)
     return InputError(where, 'needs a "text" or an "html" field holding a string')
+
+
+def _string(value: object) -> str | None:
+    return None if value is None else str(value)

@@ -15,7 +15,8 @@ table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem}"
 
 def render_html(documents: Sequence[Document]) -> str:
     """All documents as one self-contained HTML page."""
-    parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>newsprobe report</title><style>{STYLE}</style></head><body>"]
+    head = f"<meta charset='utf-8'><title>newsprobe report</title><style>{STYLE}</style>"
+    parts = [f"<!doctype html><html><head>{head}</head><body>"]
     for doc in documents:
         parts.append(f"<article><h1>{escape(doc.title or doc.id)}</h1>")
         for segment in doc.segments:
@@ -26,7 +27,9 @@ def render_html(documents: Sequence[Document]) -> str:
         if doc.entities:
             parts.append("<h2>Entities</h2><table><tr><th>entity</th><th>type</th><th>mentions</th></tr>")
             for entity in doc.entities:
-                parts.append(f"<tr><td>{escape(entity.name)}</td><td>{entity.type}</td><td>{len(entity.mentions)}</td></tr>")
+                parts.append(
+                    f"<tr><td>{escape(entity.name)}</td><td>{entity.type}</td><td>{len(entity.mentions)}</td></tr>"
+                )
             parts.append("</table>")
         parts.append("</article>")
     parts.append("</body></html>\n")

@@ -5,14 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsprobe.data.language import ENGLISH_FUNCTION_WORDS
 from newsprobe.pipeline import SkipDocument
 from newsprobe.record import Document
 
-# Frequent English function words; English prose has about a third of its words among them.
-ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to a in is that for it on was with he as at by this be from are have not or but an they "
-    "his her she said were which has its had their will would been who we you i there more one all".split()
-)
 # Below this share of function words a text is not English (English news: 0.35-0.45; French,
 # German, Spanish news: under 0.05). Checked on the seed page and the aeb-dev pages.
 MIN_FUNCTION_WORD_SHARE = 0.12

@@ -35,8 +35,8 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     # cut after the last title that still has a name after it: "Russian President | Vladimir Putin",
     # but "Martin Luther King" keeps its King
     cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if t in TITLE_WORDS), default=0)
-    name = tuple(t for t in tokens[cut:] if len(t) > 1)
-    return () if all(t in TITLE_WORDS for t in name) else name  # "the White House press secretary"
+    kept = tuple(t for t in tokens[cut:] if len(t) > 1)
+    return () if all(t in TITLE_WORDS for t in kept) else kept  # "the White House press secretary"
 
 
 def name_key(name: str) -> str:
