@@ -56,6 +56,14 @@ def test_a_role_is_enough():
     assert underspecified_flags(doc) == []
 
 
+def test_an_organisation_is_not_underspecified():
+    text = "The Kremlin said talks would go on."
+    kremlin = Entity("e1", "Kremlin", "ORG", [(4, 11)])
+    doc = body_doc(text, entities=[kremlin],
+                   quotes=[Quote([(17, 34)], speaker=Speaker((4, 11), "Kremlin", "e1", None, "surname", 0.9))])
+    assert underspecified_flags(doc) == []
+
+
 def test_speaker_unresolved_quotes_the_quote():
     text = "“It will pass,” one said."
     doc = body_doc(text, quotes=[Quote([(1, 13)], speaker=Speaker(None, resolution="unresolved"))])

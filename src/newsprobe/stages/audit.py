@@ -56,6 +56,8 @@ def quoted_people(doc: Document) -> list[QuotedPerson]:
             name = doc.text[speaker.mention[0] : speaker.mention[1]].strip()
         if not name or speaker.resolution == "anonymous":
             continue
+        if entity is not None and entity.type != "PERSON":
+            continue  # the Kremlin, the Moscow Times: an institution needs no first name
         key = speaker.entity or name.lower()
         person = people.setdefault(key, QuotedPerson(name))
         person.quotes.append(quote)
