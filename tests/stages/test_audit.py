@@ -58,7 +58,7 @@ def test_a_role_is_enough():
 
 def test_an_organisation_is_not_underspecified():
     text = "The Kremlin said talks would go on."
-    kremlin = Entity("e1", "Kremlin", "ORG", [(4, 11)])
+    kremlin = Entity("e1", "Kremlin", "ORG", [(4, 11)])  # named with an article: an institution
     doc = body_doc(text, entities=[kremlin],
                    quotes=[Quote([(17, 34)], speaker=Speaker((4, 11), "Kremlin", "e1", None, "surname", 0.9))])
     assert underspecified_flags(doc) == []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsprobe.data import hedges as vocab
-from newsprobe.record import Document, Flag, Quote, Span
+from newsprobe.record import Document, Entity, Flag, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -56,7 +56,7 @@ def quoted_people(doc: Document) -> list[QuotedPerson]:
             name = doc.text[speaker.mention[0] : speaker.mention[1]].strip()
         if not name or speaker.resolution == "anonymous":
             continue
-        if entity is not None and entity.type != "PERSON":
+        if entity is not None and _is_institution(doc, entity):
             continue  # the Kremlin, the Moscow Times: an institution needs no first name
         key = speaker.entity or name.lower()
         person = people.setdefault(key, QuotedPerson(name))
@@ -67,6 +67,13 @@ def quoted_people(doc: Document) -> list[QuotedPerson]:
         if speaker.role or (entity is not None and entity.descriptors):
             person.role = True
     return list(people.values())
+
+
+def _is_institution(doc: Document, entity: Entity) -> bool:
+    """An organisation named with an article ("the Kremlin"); spaCy types some surnames ORG too."""
+    if entity.type == "PERSON":
+        return False
+    return any(doc.text[max(0, start - 4) : start].lower() == "the " for start, _ in entity.mentions)
 
 
 def underspecified_flags(doc: Document) -> list[Flag]:
