@@ -1,36 +1,42 @@
-"""A standalone HTML report: the article with its segments, everything escaped."""
+"""A standalone HTML report: each article with its quotes highlighted by speaker, flags and claims beside it.
+
+It reuses the web UI's piece builder (``newsprobe.web.render``), so the report and the article view mark
+the same spans; Jinja's autoescape keeps a page's own markup as text.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from newsprobe.record import Document
 
-STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}
-.seg{margin:.4rem 0}.seg .kind{font-size:.7rem;color:#888;text-transform:uppercase;margin-right:.5rem}
-.body{}.caption,.credit,.other,.related,.promo,.heading{color:#666;font-size:.9rem}
-table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem}"""
+STYLE = """body{font:16px/1.55 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
+.layout{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:2rem}
+.seg{margin:.5rem 0}.seg-label{font-size:.7rem;color:#888;text-transform:uppercase;margin-right:.5rem}
+.seg-caption,.seg-credit,.seg-other,.seg-related,.seg-promo,.seg-heading{color:#666;font-size:.9rem}
+mark{padding:0 .1rem;border-radius:.2rem}.cue{font-weight:600}.mention{text-decoration:underline}
+.figure{border-bottom:2px dotted #b00}.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.4rem}
+aside h2{font-size:1rem;margin:1rem 0 .4rem}aside ul{padding-left:1.1rem}.code{font-family:monospace;color:#b00}
+.muted{color:#888}article+article{border-top:1px solid #ddd;margin-top:2rem;padding-top:1rem}"""
+
 
 
 def render_html(documents: Sequence[Document]) -> str:
     """All documents as one self-contained HTML page."""
-    head = f"<meta charset='utf-8'><title>newsprobe report</title><style>{STYLE}</style>"
-    parts = [f"<!doctype html><html><head>{head}</head><body>"]
+    from jinja2 import Environment, PackageLoader
+
+    from newsprobe.web.render import article_segments, speaker_legend
+
+    items = []
     for doc in documents:
-        parts.append(f"<article><h1>{escape(doc.title or doc.id)}</h1>")
-        for segment in doc.segments:
-            parts.append(
-                f"<p class='seg {escape(segment.kind)}'><span class='kind'>{escape(segment.kind)}</span>"
-                f"{escape(doc.segment_text(segment))}</p>"
-            )
-        if doc.entities:
-            parts.append("<h2>Entities</h2><table><tr><th>entity</th><th>type</th><th>mentions</th></tr>")
-            for entity in doc.entities:
-                parts.append(
-                    f"<tr><td>{escape(entity.name)}</td><td>{entity.type}</td><td>{len(entity.mentions)}</td></tr>"
-                )
-            parts.append("</table>")
-        parts.append("</article>")
-    parts.append("</body></html>\n")
-    return "".join(parts)
+        record = doc.to_dict()
+        items.append(
+            {
+                "record": record,
+                "segments": article_segments(record, {}),
+                "legend": speaker_legend(record, {}),
+            }
+        )
+    environment = Environment(loader=PackageLoader("newsprobe.report", "templates"), autoescape=True)
+    template = environment.get_template("report.html")
+    return template.render(items=items, style=STYLE)
