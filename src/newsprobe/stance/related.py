@@ -264,9 +264,7 @@ def check_items(
     teaser_scores = {
         i: float(vectors[items[i].headline] @ vectors[strip_boilerplate(items[i].teaser)]) for i in doubtful
     }
-    return [
-        _judge(item, scores.get(i), teaser_scores.get(i), rewrite_verdicts.get(i)) for i, item in enumerate(items)
-    ]
+    return [_judge(item, scores.get(i), teaser_scores.get(i), rewrite_verdicts.get(i)) for i, item in enumerate(items)]
 
 
 def teaser_may_be_another_story(headline: str, teaser: str) -> bool:
