@@ -61,6 +61,23 @@ def bench_page(runs: int) -> None:
         "of the rest (target <= 30%)"
     )
 
+    def headline_only() -> None:
+        model.reset_caches()
+        doc.flags.clear()
+        stage.check_headline(doc)
+
+    def related_only() -> None:
+        stage.clear_cache()
+        doc.flags.clear()
+        stage.check_related(doc)
+
+    _, headline_cpu = median_seconds(headline_only, runs)
+    _, related_cpu = median_seconds(related_only, runs)
+    print(
+        f"  of which the headline check {headline_cpu * 1000:.0f} ms CPU ({headline_cpu / rest_cpu:.0%}), "
+        f"the related items {related_cpu * 1000:.0f} ms CPU ({related_cpu / rest_cpu:.0%})"
+    )
+
     def same_site() -> None:
         model.reset_caches()  # a new page whose related block the site has shown before
         doc.flags.clear()

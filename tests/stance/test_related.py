@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from newsprobe.record import RelatedItem
@@ -108,3 +109,29 @@ def test_only_rewrites_whose_names_could_change_are_parsed():
 def test_an_item_with_nothing_to_compare_gets_no_verdict(judge):
     (verdict,) = judge([RelatedItem("Harbour bridge to close for repairs")])
     assert verdict.consistent is None and verdict.score is None
+
+
+def test_only_teasers_that_could_change_the_verdict_are_encoded():
+    from newsprobe.stance.related import teaser_may_be_another_story
+
+    headline = "City council votes to close the old harbour bridge"
+    # too short to make a mismatch next to a rewrite
+    assert not teaser_may_be_another_story(headline, "Drivers will need")
+    # shares council, harbour, bridge with the headline: the same story
+    assert not teaser_may_be_another_story(headline, "The harbour bridge will shut, the council said on Tuesday")
+    assert teaser_may_be_another_story(headline, "Celebrity chef opens a vegan bakery downtown this week")
+
+
+def test_a_doubtful_rewrite_with_another_storys_teaser_is_a_mismatch():
+    calls = []
+
+    def encode(texts):
+        calls.append(list(texts))
+        # headline and rewrite close (0.5); the teaser opposite to the headline
+        vectors = {"h": [1.0, 0.0], "r": [0.5, 0.866], "t": [-1.0, 0.0]}
+        return np.array([vectors[t.split()[0]] for t in texts], dtype=np.float32)
+
+    item = RelatedItem("h council bridge", "r bakery chef", "t one two three four five six")
+    (verdict,) = check_items([item], lambda texts: [], encode)
+    assert not verdict.consistent and "teaser" in verdict.reason
+    assert len(calls) == 2

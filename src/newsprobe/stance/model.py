@@ -62,6 +62,20 @@ class StanceModel:
         self.skip_below = skip_below
         self.info = info or {}
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_flat_trees", None)  # rebuilt from the classifiers when needed
+        return state
+
+    def _predict_proba(self, classifier: Any, X: np.ndarray) -> np.ndarray:
+        """``classifier.predict_proba(X)``, the same numbers, faster for the few rows of a page."""
+        from newsprobe.stance.trees import FlatTrees
+
+        flat = self.__dict__.setdefault("_flat_trees", {})
+        if id(classifier) not in flat:
+            flat[id(classifier)] = FlatTrees(classifier)
+        return flat[id(classifier)].predict_proba(X)
+
     def save(self, path: Path = MODEL_FILE) -> None:
         """Write the model (without its per-text caches)."""
         self.extractor.clear()
@@ -116,7 +130,7 @@ class StanceModel:
 
     def _predict_chunk(self, pairs: list[tuple[str, str]], fast: bool) -> list[StanceResult]:
         lexical = self.lexical_matrix(pairs)
-        related = self.relatedness.predict_proba(lexical)[:, 1]
+        related = self._predict_proba(self.relatedness, lexical)[:, 1]
         probabilities = np.zeros((len(pairs), len(LABELS)))
         unsure = np.flatnonzero(related >= self.skip_below)
         settled = np.flatnonzero(related < self.skip_below)
@@ -127,7 +141,7 @@ class StanceModel:
             classifier = self.fast_classifier if fast else self.classifier
             full = self.full_matrix([pairs[i] for i in unsure], lexical[unsure], embeddings=not fast)
             columns = [list(classifier.classes_).index(label) for label in LABELS]
-            probabilities[unsure] = classifier.predict_proba(full)[:, columns]
+            probabilities[unsure] = self._predict_proba(classifier, full)[:, columns]
         return [
             StanceResult(
                 LABELS[int(row.argmax())], {label: round(float(p), 4) for label, p in zip(LABELS, row, strict=True)}
