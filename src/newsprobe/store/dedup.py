@@ -36,6 +36,27 @@ _P = np.uint64(0x100000001B3)  # FNV prime: odd, so invertible modulo 2**64
 _P_INV = np.uint64(pow(int(_P), -1, 2**64))
 
 
+_ASCII_WORD = np.zeros(128, dtype=bool)
+_ASCII_WORD[[ord(c) for c in "abcdefghijklmnopqrstuvwxyz0123456789"]] = True
+
+
+def _words_only(text: str) -> bytes:
+    """The text lower-cased, UTF-8, with every non-word character (``[\\W_]``) a space.
+
+    Equal for hashing to ``_NON_WORD.sub(" ", text.lower())`` (runs of spaces do not change a word's
+    hash) but done on code points with numpy: the regular expression was a third of the cost of a write.
+    """
+    codes = np.frombuffer(text.lower().encode("utf-32-le"), dtype=np.uint32)
+    ascii_ = codes < 128
+    word = np.zeros(len(codes), dtype=bool)
+    word[ascii_] = _ASCII_WORD[codes[ascii_]]
+    if not ascii_.all():  # a non-ASCII character is a word character when str.isalnum() says so (as \\w)
+        others = np.unique(codes[~ascii_])
+        alnum = others[[chr(c).isalnum() for c in others.tolist()]]
+        word |= np.isin(codes, alnum)
+    return np.where(word, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le").encode("utf-8")
+
+
 def word_hashes(text: str) -> np.ndarray:
     """A 64-bit hash per word of a text (lower-cased), computed with numpy for the whole text at once.
 
@@ -43,8 +64,8 @@ def word_hashes(text: str) -> np.ndarray:
     starts by multiplying with P**-start. Stable across processes, unlike ``hash``; hashing words one by
     one in Python was most of the cost of storing a document.
     """
-    data = np.frombuffer(_NON_WORD.sub(" ", text.lower()).strip().encode("utf-8"), dtype=np.uint8)
-    if not len(data):
+    data = np.frombuffer(_words_only(text), dtype=np.uint8)
+    if not len(data) or not (data != 32).any():
         return np.zeros(0, dtype=np.uint64)
     with np.errstate(over="ignore"):
         powers = np.cumprod(np.full(len(data), _P, dtype=np.uint64)) * _P_INV  # P**0, P**1, … (mod 2**64)
