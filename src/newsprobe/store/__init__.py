@@ -57,6 +57,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = Path(path)
+        self._people: dict[str, int | None] = {}  # full-name keys to people, as committed (see write_batch)
         try:
             self.conn = connect(self.path)
         except sqlite3.DatabaseError as exc:
@@ -100,8 +101,10 @@ class Store:
         hashes = [input_hashes.pop(_doc_id(doc), None) if input_hashes else None for doc in docs]
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            outcomes = write_batch(self.conn, docs, hashes)
+            people = dict(self._people) if len(self._people) < 200_000 else {}
+            outcomes = write_batch(self.conn, docs, hashes, people)
             self.conn.execute("COMMIT")
+            self._people = people
         except Exception:
             self.conn.execute("ROLLBACK")
         except BaseException:  # Ctrl-C: the open batch is lost, the next run carries on

@@ -36,8 +36,13 @@ _Item = tuple[Document, str, str, str | None]  # document, its record JSON, cont
 
 
 def write_batch(conn: sqlite3.Connection, docs: Sequence[Document | dict[str, Any]],
-                input_hashes: Sequence[str | None] | None = None) -> list[str]:
-    """Store documents inside the caller's open transaction; returns each one's outcome, in order."""
+                input_hashes: Sequence[str | None] | None = None, people: dict[str, int | None] | None = None,
+                ) -> list[str]:
+    """Store documents inside the caller's open transaction; returns each one's outcome, in order.
+
+    ``people`` caches full-name keys to corpus people across batches (a full name's id never changes);
+    it is filled in place, so pass a copy and keep it only once the transaction is committed.
+    """
     hashes = list(input_hashes) if input_hashes is not None else [None] * len(docs)
     items: list[_Item] = []
     for doc, input_hash in zip(docs, hashes, strict=True):
@@ -54,14 +59,14 @@ def write_batch(conn: sqlite3.Connection, docs: Sequence[Document | dict[str, An
             outcomes.append(UNCHANGED)
             continue
         if doc.id in stored:  # a replacement or an id twice in the batch: one by one, in order
-            _insert_new(conn, group)
+            _insert_new(conn, group, people)
             group = []
             outcomes.append(write_document(conn, doc, input_hash=input_hash))
         else:
             group.append(item)
             outcomes.append(ADDED)
         stored[doc.id] = digest
-    _insert_new(conn, group)
+    _insert_new(conn, group, people)
     return outcomes
 
 
@@ -74,9 +79,9 @@ def _stored_hashes(conn: sqlite3.Connection, ids: list[str]) -> list[tuple[str, 
 class _People:
     """Corpus people for a batch: full names cached (their id never changes), merges remembered."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, full: dict[str, int | None] | None = None) -> None:
         self.conn = conn
-        self.full: dict[str, int | None] = {}
+        self.full: dict[str, int | None] = {} if full is None else full
         self.single: dict[str, set[int]] = {}  # surname-only people linked in this batch
         self.merged: dict[int, int] = {}
 
@@ -107,7 +112,7 @@ class _People:
         return person
 
 
-def _insert_new(conn: sqlite3.Connection, group: list[_Item]) -> None:
+def _insert_new(conn: sqlite3.Connection, group: list[_Item], known: dict[str, int | None] | None = None) -> None:
     """Insert documents not stored yet, each table with one executemany."""
     if not group:
         return
@@ -126,7 +131,7 @@ def _insert_new(conn: sqlite3.Connection, group: list[_Item]) -> None:
                      [(pk, blob) for pk, blob, _ in signatures])
     conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)",
                      [(key, pk) for pk, _, keys in signatures for key in set(keys)])
-    people = _People(conn)
+    people = _People(conn, known)
     segments, entities, quotes, claims, flags = [], [], [], [], []
     for pk, (doc, _, _, _) in zip(pks, group, strict=True):
         text = doc.text
