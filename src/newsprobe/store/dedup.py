@@ -114,6 +114,11 @@ def band_keys(sig: np.ndarray) -> list[int]:
     return keys
 
 
+def from_blob(blob: bytes) -> np.ndarray:
+    """A signature as stored in ``minhashes``."""
+    return np.frombuffer(blob, dtype=np.asarray(_template()[0].hashvalues).dtype)
+
+
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """The estimated Jaccard similarity of two signatures."""
     return float(np.count_nonzero(a == b)) / len(a)
