@@ -78,24 +78,58 @@ def word_hashes(text: str) -> np.ndarray:
 
 def shingles(text: str) -> list[int]:
     """Word 3-shingles of a text, lower-cased, as distinct 32-bit hashes (a short text is one shingle)."""
+    return shingle_array(text).tolist()
+
+
+def shingle_array(text: str) -> np.ndarray:
+    """``shingles`` as a sorted numpy array."""
     hashes = word_hashes(text)
     if not len(hashes):
-        return []
+        return np.zeros(0, dtype=np.uint64)
     n = max(len(hashes) - SHINGLE + 1, 1)
     combined = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for offset in range(min(SHINGLE, len(hashes))):
             combined = combined * np.uint64(0x9E3779B97F4A7C15) + hashes[offset : offset + n]
-    return np.unique(combined >> np.uint64(32)).tolist()
+    return np.unique(combined >> np.uint64(32))
 
 
 def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature of a text, or None when it has no words."""
+    """The MinHash signature of a text, or None when it has no words.
+
+    Computed as datasketch's ``MinHash.update_batch`` does on the CPU, without its per-value Python
+    loop (a test checks both agree); ``datasketch_signature`` is the reference.
+    """
+    grams = shingle_array(text)
+    if not len(grams):
+        return None
+    mix = _mixer()
+    if mix is None:
+        return datasketch_signature(grams.tolist())
+    template, _, _ = _template()
+    a, b = template.permutations
+    hv = mix(grams.astype(template.hashvalues.dtype).reshape(-1, 1))
+    return np.minimum(template.hashvalues, (hv * a + b).min(axis=0))
+
+
+@lru_cache(maxsize=1)
+def _mixer():  # type: ignore[no-untyped-def]
+    """datasketch's input mixing for the template's scheme, or None where this datasketch lacks it."""
+    try:
+        from datasketch.minhash import _SCHEME_LEGACY, _SCHEME_WIDTHS, _fmix
+    except ImportError:
+        return None
+    scheme = _template()[0].scheme
+    if scheme == _SCHEME_LEGACY or scheme not in _SCHEME_WIDTHS:
+        return None
+    width = _SCHEME_WIDTHS[scheme]
+    return lambda hv: _fmix(hv, width)
+
+
+def datasketch_signature(grams: list[int]) -> np.ndarray:
+    """The signature of some shingles computed by datasketch itself."""
     from datasketch import MinHash
 
-    grams = shingles(text)
-    if not grams:
-        return None
     template, _, _ = _template()
     minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme,
                       hashfunc=int)
