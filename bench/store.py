@@ -148,7 +148,8 @@ def bench_write(workdir: Path, n: int) -> Path:
     print(f"write: {n} documents ({quotes} quotes), batched: {rate:,.0f} documents/s (target >= 2,000: {verdict}; "
           f"{cpu_rate:,.0f}/s of CPU time); baseline bare insert {baseline:,.0f}/s, ratio {rate / baseline:.2f}; "
           f"one commit per document {single:,.0f}/s; re-ingest unchanged {again:,.0f}/s; "
-          f"{stories} stories of near-duplicates (~{n // 10} copies generated)")
+          f"{stories} stories of near-duplicates (~{n // 10} copies generated); "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return path
 
 
