@@ -239,12 +239,15 @@ def bench_search(path: Path, total: int) -> None:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process and its children so far (Linux /proc), in seconds."""
+    """User + system CPU time of a process and its live descendants so far (Linux /proc), in seconds."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return 0.0
-    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    # utime, stime, and the children already waited for; uvicorn's workers are live children
+    own = sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
 
 
 def percentile(values: list[float], pct: float) -> float:
