@@ -132,7 +132,11 @@ def _insert_new(conn: sqlite3.Connection, group: list[_Item], known: dict[str, i
     conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)",
                      [(key, pk) for pk, _, keys in signatures for key in set(keys)])
     people = _People(conn, known)
-    segments, entities, quotes, claims, flags = [], [], [], [], []
+    segments: list[tuple[Any, ...]] = []
+    flags: list[tuple[Any, ...]] = []
+    entities: list[list[Any]] = []
+    quotes: list[list[Any]] = []
+    claims: list[list[Any]] = []
     for pk, (doc, _, _, _) in zip(pks, group, strict=True):
         text = doc.text
         segments += [(pk, i, s.kind, s.start, s.end) for i, s in enumerate(doc.segments)]
