@@ -3,7 +3,9 @@
   write   storing analysed records: documents/s (target >= 2,000), against a baseline measured in the same
           run: the bare minimum, the record's JSON inserted into a one-table database, one commit each.
   search  p50/p95 of who-said-what searches over QUOTES generated quotes (target p95 <= 50 ms at 1,000,000).
-  web     p95 page latency with 50 concurrent httpx clients against uvicorn on 127.0.0.1 (target <= 100 ms),
+  web     p50/p95/p99 page latency with 50 concurrent kept-alive connections (a raw asyncio HTTP/1.1 client,
+          light enough not to compete with the server) against uvicorn in its own process on 127.0.0.1
+          (target p95 <= 100 ms), server and client CPU time per request,
           over the database the write part built, with the page cache off (every request rendered) and on.
 
   PYTHONPATH=src python bench/store.py                       # all three (the 1M build takes about a minute)
@@ -137,16 +139,28 @@ def bench_write(workdir: Path, n: int) -> Path:
         stories = store.conn.execute(
             "SELECT count(*) FROM (SELECT story FROM documents GROUP BY story HAVING count(*) > 1)").fetchone()[0]
         quotes = store.conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
-    with Store(workdir / "single.db") as store:  # one commit per document, as `newsprobe ingest` writes
+    with Store(workdir / "single.db") as store:  # one commit per document, as `newsprobe ingest` wrote before
         started = time.perf_counter()
         for doc in docs[: n // 4]:
             store.write(doc)
         single = (n // 4) / (time.perf_counter() - started)
+    from newsprobe.store.writer import write_document
+
+    with Store(workdir / "savepoints.db") as store:  # the batches before store.batch: a savepoint per document
+        started = time.perf_counter()
+        for at in range(0, n // 4, 200):
+            store.conn.execute("BEGIN IMMEDIATE")
+            for doc in docs[at : min(at + 200, n // 4)]:
+                write_document(store.conn, doc)
+            store.conn.execute("COMMIT")
+        savepoints = (n // 4) / (time.perf_counter() - started)
     verdict = "ok" if rate >= 2000 else "MISSED"
     print(f"write: {n} documents ({quotes} quotes), batched: {rate:,.0f} documents/s (target >= 2,000: {verdict}; "
           f"{cpu_rate:,.0f}/s of CPU time); baseline bare insert {baseline:,.0f}/s, ratio {rate / baseline:.2f}; "
-          f"one commit per document {single:,.0f}/s; re-ingest unchanged {again:,.0f}/s; "
-          f"{stories} stories of near-duplicates (~{n // 10} copies generated)")
+          f"one commit per document {single:,.0f}/s; document by document in batches (savepoints) {savepoints:,.0f}/s, "
+          f"batched/that {rate / savepoints:.2f}; re-ingest unchanged {again:,.0f}/s; "
+          f"{stories} stories of near-duplicates (~{n // 10} copies generated); "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return path
 
 
@@ -236,12 +250,15 @@ def bench_search(path: Path, total: int) -> None:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process and its children so far (Linux /proc), in seconds."""
+    """User + system CPU time of a process and its live descendants so far (Linux /proc), in seconds."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return 0.0
-    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    # utime, stime, and the children already waited for; uvicorn's workers are live children
+    own = sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -249,26 +266,72 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
 
 
-def bench_web(path: Path, requests: int, clients: int = 50, workers: int = 1, cache: bool = True) -> None:
-    import httpx
+async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> tuple[int, bytes]:
+    """One GET over a kept-alive HTTP/1.1 connection: (status, body). Enough HTTP for uvicorn's answers."""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    length = None
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    if length is not None:
+        return status, await reader.readexactly(length)
+    body = b""  # chunked
+    while True:
+        size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+        chunk = await reader.readexactly(size + 2)
+        if size == 0:
+            return status, body
+        body += chunk[:-2]
 
+
+def load(port: int, urls: list[str], clients: int) -> tuple[dict[str, list[float]], float]:
+    """Send the URLs from ``clients`` kept-alive connections (raw asyncio sockets: a light client)."""
+    latencies: dict[str, list[float]] = {}
+
+    async def client(queue: list[str]) -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            while queue:
+                url = queue.pop()
+                started = time.perf_counter()
+                status, _ = await fetch(reader, writer, url)
+                elapsed = (time.perf_counter() - started) * 1000
+                assert status == 200, (url, status)
+                kind = url.split("/")[1].split("?")[0].split(".")[0] or "index"
+                latencies.setdefault(kind + (".json" if ".json" in url else ""), []).append(elapsed)
+        finally:
+            writer.close()
+
+    async def run() -> float:
+        queue = list(reversed(urls))
+        started = time.perf_counter()
+        await asyncio.gather(*(client(queue) for _ in range(clients)))
+        return time.perf_counter() - started
+
+    return latencies, asyncio.run(run())
+
+
+def bench_web(path: Path, requests: int, clients: int = 50, workers: int = 1, cache: bool = True,
+              pure: bool = False) -> None:
+    """One load run; ``pure``: uvicorn with its pure-Python HTTP parser and event loop (h11, asyncio)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "NEWSPROBE_DB": str(path), "NEWSPROBE_WEB_CACHE": "1" if cache else "0"}
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "newsprobe.web.app:app_from_env", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--workers", str(workers),
-         # a starved client can leave a pooled connection idle past uvicorn's 5 s and race its close
-         "--timeout-keep-alive", "60"], env=env)
-    base = f"http://127.0.0.1:{port}"
+         "--port", str(port), "--log-level", "warning", "--workers", str(workers), "--no-access-log",
+         "--timeout-keep-alive", "60", *(["--http", "h11", "--loop", "asyncio"] if pure else [])], env=env)
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                httpx.get(base + "/.json", timeout=1).raise_for_status()
+                load(port, ["/.json"], 1)
                 break
-            except httpx.HTTPError:
+            except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise SystemExit("web: uvicorn did not start") from None
                 time.sleep(0.2)
@@ -286,39 +349,19 @@ def bench_web(path: Path, requests: int, clients: int = 50, workers: int = 1, ca
             lambda: f"/story/{rng.choice(doc_ids)}", lambda: f"/story/{rng.choice(doc_ids)}.json",
         ]
         urls = [rng.choice(pages)() for _ in range(requests)]
-        latencies: dict[str, list[float]] = {}
-
-        async def client(queue: asyncio.Queue, http: httpx.AsyncClient) -> None:
-            while not queue.empty():
-                url = queue.get_nowait()
-                started = time.perf_counter()
-                response = await http.get(url)
-                elapsed = (time.perf_counter() - started) * 1000
-                assert response.status_code == 200, (url, response.status_code)
-                kind = url.split("/")[1].split("?")[0].split(".")[0] or "index"
-                latencies.setdefault(kind + (".json" if ".json" in url else ""), []).append(elapsed)
-
-        async def run() -> float:
-            queue: asyncio.Queue = asyncio.Queue()
-            for url in urls:
-                queue.put_nowait(url)
-            limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-            async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
-                started = time.perf_counter()
-                await asyncio.gather(*(client(queue, http) for _ in range(clients)))
-                return time.perf_counter() - started
-
+        load(port, urls[: requests // 10], clients)  # warm up: imports, templates, SQLite's page cache
         client_cpu, server_cpu = time.process_time(), cpu_seconds(server.pid)
-        elapsed = asyncio.run(run())
+        latencies, elapsed = load(port, urls, clients)
         client_cpu, server_cpu = time.process_time() - client_cpu, cpu_seconds(server.pid) - server_cpu
         every = [v for values in latencies.values() for v in values]
-        p50, p95 = percentile(every, 50), percentile(every, 95)
-        print(f"web ({'page cache on' if cache else 'page cache off'}): {len(every)} requests, {clients} concurrent "
-              f"clients, {workers} uvicorn worker(s): "
-              f"{len(every) / elapsed:,.0f} requests/s, p50 {p50:.0f} ms, p95 {p95:.0f} ms "
+        p50, p95, p99 = (percentile(every, p) for p in (50, 95, 99))
+        print(f"web ({'page cache on' if cache else 'page cache off'}{', h11 + asyncio' if pure else ''}): "
+              f"{len(every)} requests, {clients} concurrent "
+              f"clients, {workers} uvicorn worker(s): {len(every) / elapsed:,.0f} requests/s, "
+              f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms "
               f"(target p95 <= 100 ms: {'ok' if p95 <= 100 else 'MISSED'}); CPU per request: server "
-              f"{server_cpu / len(every) * 1000:.1f} ms, httpx client {client_cpu / len(every) * 1000:.1f} ms; "
-              "p95 by page: "
+              f"{server_cpu / len(every) * 1000:.2f} ms, client {client_cpu / len(every) * 1000:.2f} ms; "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; p95 by page: "
               + ", ".join(f"{k} {percentile(v, 95):.0f}" for k, v in sorted(latencies.items())))
     finally:
         server.terminate()
@@ -348,6 +391,8 @@ def main() -> None:
                 million = build_quotes(workdir, args.quotes)
             bench_search(million, args.quotes)
         if "web" in parts:
+            # baseline in the same run: uvicorn without httptools and uvloop, every page rendered
+            bench_web(corpus, args.requests, args.clients, args.workers, cache=False, pure=True)
             for cache in (False, True):
                 bench_web(corpus, args.requests, args.clients, args.workers, cache)
 

@@ -49,3 +49,13 @@ def test_signature_similarity_tracks_the_text():
     assert signature("") is None and len(shingles("two words")) == 1
     assert shingles("One two three four") == shingles("one TWO three, four!")
     assert len(shingles("one two three four")) == 2
+
+
+def test_the_fast_signature_equals_datasketch_s():
+    from newsprobe.store.dedup import datasketch_signature
+
+    texts = [" ".join(f"word{i % 37} {i}" for i in range(n)) for n in (1, 2, 5, 80, 400)]
+    texts.append("Ferries will run every twenty minutes while the bridge is closed, Brandt added.")
+    for text in texts:
+        assert signature(text).tolist() == datasketch_signature(shingles(text)).tolist()
+        assert signature(text).dtype == datasketch_signature(shingles(text)).dtype

@@ -78,13 +78,19 @@ def _analyse_and_store(args: argparse.Namespace, store: Any, counts: dict[str, i
             hashes[item.id] = digest
             yield item
 
-    # one commit per document: analysis is the slow part, so nothing analysed waits uncommitted
-    for doc in progress(analyze_many(new_inputs()), total=count_inputs(args.paths), desc="ingest"):
-        lines = record_errors(doc)
-        for line in lines:
-            warn(line)
-        counts["with errors"] += bool(lines)
-        counts[store.write(doc, input_hash=hashes.pop(doc.id, None))] += 1
+    def analysed():  # type: ignore[no-untyped-def]
+        for doc in analyze_many(new_inputs()):
+            lines = record_errors(doc)
+            for line in lines:
+                warn(line)
+            counts["with errors"] += bool(lines)
+            yield doc
+
+    # batches commit every 200 documents or second: Ctrl-C loses at most the open batch, and the
+    # next run skips what was committed
+    stored = store.write_many(analysed(), input_hashes=hashes)
+    for _, outcome in progress(stored, total=count_inputs(args.paths), desc="ingest"):
+        counts[outcome] += 1
 
 
 def _records(paths: list[str], counts: dict[str, int]) -> Iterator[Any]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprobe.record import Document
+from newsprobe.store.batch import write_batch
 from newsprobe.store.schema import migrate
 from newsprobe.store.writer import ADDED, REPLACED, UNCHANGED, delete_document, text_hash, write_document
 
@@ -56,6 +57,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = Path(path)
+        self._people: dict[str, int | None] = {}  # full-name keys to people, as committed (see write_batch)
         try:
             self.conn = connect(self.path)
         except sqlite3.DatabaseError as exc:
@@ -72,29 +74,52 @@ class Store:
         return write_document(self.conn, doc, input_hash=input_hash)
 
     def write_many(self, docs: Iterable[Document | dict[str, Any]], batch_size: int = BATCH_SIZE,
-                   max_seconds: float = BATCH_SECONDS) -> Iterator[tuple[Document | dict[str, Any], str]]:
+                   max_seconds: float = BATCH_SECONDS, input_hashes: dict[str, str] | None = None,
+                   ) -> Iterator[tuple[Document | dict[str, Any], str]]:
         """Store documents in batches, yielding each with its outcome as soon as its batch is committed.
 
-        Each document is atomic (a savepoint); a batch commits after ``batch_size`` documents or
-        ``max_seconds``, whichever comes first. A failing document is rolled back alone and its
-        exception raised after the documents before it are committed.
+        A batch is one transaction, written table by table (``store.batch``), committed after
+        ``batch_size`` documents or ``max_seconds`` since its first, whichever comes first: a crash or
+        Ctrl-C loses at most the open batch. When a batch fails it is written again one document at a
+        time, each atomic (a savepoint): the documents before the failing one are committed and its
+        exception raised. ``input_hashes`` maps ids to ``text_hash`` of their pages (entries are taken out).
         """
-        done: list[tuple[Document | dict[str, Any], str]] = []
+        pending: list[Document | dict[str, Any]] = []
         started = 0.0
+        for doc in docs:
+            if not pending:
+                started = time.monotonic()
+            pending.append(doc)
+            if len(pending) >= batch_size or time.monotonic() - started >= max_seconds:
+                yield from self._commit_batch(pending, input_hashes)
+                pending = []
+        if pending:
+            yield from self._commit_batch(pending, input_hashes)
+
+    def _commit_batch(self, docs: list[Document | dict[str, Any]], input_hashes: dict[str, str] | None,
+                      ) -> Iterator[tuple[Document | dict[str, Any], str]]:
+        hashes = [input_hashes.pop(_doc_id(doc), None) if input_hashes else None for doc in docs]
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            for doc in docs:
-                if not self.conn.in_transaction:
-                    self.conn.execute("BEGIN IMMEDIATE")
-                    started = time.monotonic()
-                done.append((doc, write_document(self.conn, doc)))
-                if len(done) >= batch_size or time.monotonic() - started >= max_seconds:
-                    self.conn.execute("COMMIT")
-                    yield from done
-                    done.clear()
-        finally:
-            # also on an exception or Ctrl-C: the whole documents written so far are kept
-            if self.conn.in_transaction:
-                self.conn.execute("COMMIT")
+            people = dict(self._people) if len(self._people) < 200_000 else {}
+            outcomes = write_batch(self.conn, docs, hashes, people)
+            self.conn.execute("COMMIT")
+            self._people = people
+        except Exception:
+            self.conn.execute("ROLLBACK")
+        except BaseException:  # Ctrl-C: the open batch is lost, the next run carries on
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            yield from zip(docs, outcomes, strict=True)
+            return
+        done: list[tuple[Document | dict[str, Any], str]] = []
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for doc, input_hash in zip(docs, hashes, strict=True):
+                done.append((doc, write_document(self.conn, doc, input_hash=input_hash)))
+        finally:  # also on the failing document: the whole documents before it are kept
+            self.conn.execute("COMMIT")
         yield from done
 
     def delete(self, doc_id: str) -> bool:
@@ -115,3 +140,7 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _doc_id(doc: Document | dict[str, Any]) -> str:
+    return doc.id if isinstance(doc, Document) else str(doc.get("id"))

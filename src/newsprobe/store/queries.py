@@ -254,19 +254,20 @@ def story(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     from newsprobe.record import Document
-    from newsprobe.store.dedup import signature, similarity
+    from newsprobe.store.dedup import from_blob, signature, similarity
 
-    copies = []
+    copies, signatures = [], []
     for r in conn.execute(
-        "SELECT id, title, url, outlet, published, record FROM documents WHERE story = ? ORDER BY pk LIMIT 50",
+        "SELECT d.id, d.title, d.url, d.outlet, d.published, d.record, m.signature FROM documents d "
+        "LEFT JOIN minhashes m ON m.doc = d.pk WHERE d.story = ? ORDER BY d.pk LIMIT 50",
         (row[0],),
     ):
         doc = Document.from_dict(json.loads(r[5]))
         copies.append({"id": r[0], "title": r[1], "url": r[2], "outlet": r[3], "published": r[4],
                        "body": doc.body_text() or doc.text, "quotes": len(doc.quotes)})
-    base = next(c for c in copies if c["id"] == doc_id)
-    base_sig = signature(base["body"])
-    for copy in copies:
-        sig = signature(copy["body"])
+        # the signature stored when the document was written (the same as signature(body))
+        signatures.append(from_blob(r[6]) if r[6] is not None else signature(copies[-1]["body"]))
+    base_sig = next(sig for c, sig in zip(copies, signatures, strict=True) if c["id"] == doc_id)
+    for copy, sig in zip(copies, signatures, strict=True):
         copy["similarity"] = None if sig is None or base_sig is None else round(similarity(base_sig, sig), 3)
     return {"id": doc_id, "story": row[0], "documents": copies}

@@ -70,6 +70,9 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
         html = env.get_template(template).render(data=data, json_url=json_url, db=db.name, **view)
         return HTMLResponse(html, headers=HEADERS)
 
+    def exists(doc_id: str) -> bool:
+        return conn().execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
     def split_json(value: str, exists: Any) -> tuple[str, bool]:
         """``id.json`` is the twin of ``id``, unless no ``id`` exists and ``id.json`` itself does."""
         if value.endswith(".json") and (exists(value[:-5]) or not exists(value)):
@@ -86,7 +89,7 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
 
     @app.api_route("/doc/{doc_id:path}", methods=["GET", "HEAD"])
     async def document(request: Request, doc_id: str) -> Response:
-        doc_id, as_json = split_json(doc_id, lambda d: queries.document(conn(), d) is not None)
+        doc_id, as_json = split_json(doc_id, exists)
         data = queries.document(conn(), doc_id)
         view: dict[str, Any] = {"missing": f"no document with id {doc_id!r} in this database"}
         if data is not None:
@@ -122,8 +125,7 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
 
     @app.api_route("/story/{doc_id:path}", methods=["GET", "HEAD"])
     async def story(request: Request, doc_id: str) -> Response:
-        doc_id, as_json = split_json(
-            doc_id, lambda d: conn().execute("SELECT 1 FROM documents WHERE id = ?", (d,)).fetchone() is not None)
+        doc_id, as_json = split_json(doc_id, exists)
         data = queries.story(conn(), doc_id)
         view: dict[str, Any] = {"missing": f"no document with id {doc_id!r} in this database"}
         if data is not None and not as_json:
