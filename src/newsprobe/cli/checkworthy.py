@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from newsprobe.cli.common import output, warn
+from newsprobe.cli.common import json_lines, output, warn
 
 NAME = "checkworthy"
 HELP = "score how worth checking sentences are: {\"id\", \"text\"} lines in, {\"id\", \"score\"} lines out"
@@ -34,14 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def read_sentences(stream: IO[str], name: str) -> Iterator[tuple[Any, str] | str]:
     """(id, text) for each good line, or an error message naming the line."""
-    for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
+    for line in json_lines(stream, name, '{"id": ..., "text": ...}'):
+        if isinstance(line, str):
+            yield line
             continue
-        try:
-            item = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            yield f"{name}:{number}: invalid JSON ({exc.msg}); expected {{\"id\": ..., \"text\": ...}}"
-            continue
+        number, item = line
         if not isinstance(item, dict) or not isinstance(item.get("text"), str) or item.get("id") is None:
             yield f"{name}:{number}: needs an \"id\" and a \"text\" string; skipped"
             continue

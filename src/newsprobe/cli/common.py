@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -70,3 +71,17 @@ def record_errors(doc: Any) -> list[str]:
     """The stage errors of a document as lines for stderr."""
     where = doc.source or doc.id
     return [f"{where}: {err.stage}: {err.message}" for err in doc.errors]
+
+
+def json_lines(stream: IO[str], name: str, expected: str) -> Iterator[tuple[int, Any] | str]:
+    """``(line number, object)`` for each JSON line, or a message naming the line that is not JSON.
+
+    Blank lines are skipped; ``expected`` says in the message what a line should hold.
+    """
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        try:
+            yield number, json.loads(raw)
+        except json.JSONDecodeError as exc:
+            yield f"{name}:{number}: invalid JSON ({exc.msg}); expected {expected}"

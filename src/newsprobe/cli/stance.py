@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from newsprobe.cli.common import output, progress, warn
+from newsprobe.cli.common import json_lines, output, progress, warn
 
 NAME = "stance"
 HELP = "headline/body stance (agree, disagree, discuss, unrelated) of JSONL pairs"
@@ -36,14 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def read_pairs(stream: IO[str], name: str, failures: list[str]) -> Iterator[dict[str, Any]]:
     """Valid pair objects of a JSONL stream; bad lines are reported in ``failures`` and skipped."""
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
+    for line in json_lines(stream, name, "one JSON object a line"):
+        if isinstance(line, str):
+            failures.append(line)
             continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            failures.append(f"{name}:{number}: invalid JSON ({exc.msg}); each line must be one JSON object")
-            continue
+        number, item = line
         if (
             not isinstance(item, dict)
             or not isinstance(item.get("headline"), str)
