@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsprobe.data.speech import (
     CLAUSE_PREPOSITIONS,
+    ADDRESSEE_VERBS,
     CONTENT_DEPS,
     CONTENT_PREPS,
     DASH_CUES,
@@ -22,6 +23,9 @@ from newsprobe.data.speech import (
     MENTION_DROP_DEPS,
     NOT_SPEAKER_LABELS,
     NOUN_CONTENT_PREPS,
+    RAISING_PASSIVES,
+    RAISING_VERBS,
+    SOLE_CONTENT_PREPS,
     SUBJECT_DEPS,
     TRAILING_CLAUSE_DEPS,
     TRANSCRIPT_LINE,
@@ -37,7 +41,7 @@ Span = tuple[int, int]
 CueScorer = Callable[["Attribution"], float]
 
 # Scores at or above this make a verb a cue (the model's probability; tuned on PolNeAR dev).
-CUE_THRESHOLD = 0.4
+CUE_THRESHOLD = 0.35
 # A quoted run that starts a sentence and has at least this many words can stand as a quote of its own.
 MIN_QUOTE_WORDS = 3
 
@@ -85,7 +89,7 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                 made, kind = _according_to(parse, sent, token, index), "according"
             elif token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 kind = complement_kind(token)
-                if _passive_agent(token) is not None and kind in ("none", "prep"):
+                if _passive_agent(token) is not None and kind in ("none", "prep", "prep2"):
                     kind = "passive"  # "The plan was first reported by the Post"
                 elif _colon_run(parse, sent, token, runs, claimed) is not None:
                     kind = "colon"  # "Koffler echoed Hoffman's position: “…”"
@@ -138,6 +142,8 @@ def complement_kind(verb: Token) -> str:
             return dep
     if any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for c in verb.children):
         return "prep"
+    if any(c.dep_ == "prep" and c.lower_ in SOLE_CONTENT_PREPS for c in verb.children):
+        return "prep2"  # "referring to the US as …", "took a shot at …": the model knows which verbs
     if any(c.text == ":" for c in verb.children):
         return "colon"
     return "none"
@@ -168,9 +174,26 @@ def _verb_attribution(
             return None
         content_span = (run.start, run.end)
     mention = speaker_mention(parse, verb)
+    raised = _raised_subject(verb) if kind == "xcomp" and content is not None else None
+    if raised is not None:  # "Enthusiasm appears to have plummeted": the subject is part of what is held
+        content_span = (parse.char_span(raised.left_edge)[0], content_span[1])
+        mention = None
     if mention is not None and content_span[0] <= mention[0] < content_span[1]:
         mention = None
     return Attribution([content_span], parse.char_span(verb), mention, index)
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """The subject of "X seems to …" / "X is expected to …", which belongs to the content, not the source."""
+    lemma = verb.lemma_.lower()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].i > verb.i or subjects[0].tag_ in ("WP", "WDT"):
+        return None
+    if subjects[0].dep_ == "nsubj" and lemma in RAISING_VERBS:
+        return subjects[0]
+    if subjects[0].dep_ == "nsubjpass" and lemma in RAISING_PASSIVES:
+        return subjects[0]
+    return None
 
 
 def _passive_agent(verb: Token) -> Token | None:
@@ -204,7 +227,11 @@ def _complement_span(verb: Token) -> SpacySpan | None:
         chosen = ccomp
     else:
         chosen = [c for c in children if c.dep_ in CONTENT_DEPS]
+        if any(c.dep_ == "xcomp" for c in chosen) and verb.lemma_.lower() in ADDRESSEE_VERBS:
+            chosen = [c for c in chosen if c.dep_ not in ("dobj", "dative")]  # "urged the judge to …"
         chosen += [c for c in children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+        if not chosen:
+            chosen = [c for c in children if c.dep_ == "prep" and c.lower_ in SOLE_CONTENT_PREPS][:1]
     if not chosen:
         return None
     after = [c for c in chosen if c.i > verb.i]
@@ -212,7 +239,8 @@ def _complement_span(verb: Token) -> SpacySpan | None:
     side = before if before and (not after or any(c.dep_ == "ccomp" for c in before)) else after
     if not side:
         return None
-    start = min(c.left_edge.i for c in side)
+    # "called for a ceasefire": the content is what the preposition governs, not the preposition
+    start = min(c.i + 1 if c.dep_ == "prep" and c.i + 1 <= c.right_edge.i else c.left_edge.i for c in side)
     end = max(c.right_edge.i for c in side) + 1
     if side is after:
         start = max(start, verb.i + 1)
@@ -220,8 +248,7 @@ def _complement_span(verb: Token) -> SpacySpan | None:
         end = min(end, verb.i)
     doc = verb.doc
     end = _cut_trailing_participle(doc, start, end)
-    if not ccomp:
-        end = _cut_relative_clause(doc, start, end)
+    end = _cut_relative_clause(doc, start, end, final_only=bool(ccomp))
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’"):
         end -= 1
     while start < end and doc[start].is_punct and doc[start].text not in '“"«„':
@@ -259,12 +286,16 @@ def _cut_trailing_participle(doc: object, start: int, end: int) -> int:
     return end
 
 
-def _cut_relative_clause(doc: object, start: int, end: int) -> int:
-    """An object's content ends before ", which …": the aside is the writer's, not the speaker's."""
+def _cut_relative_clause(doc: object, start: int, end: int, final_only: bool = False) -> int:
+    """Content ends before ", which …": the aside is the writer's, not the speaker's.
+
+    In a clause (``final_only``) only an aside that runs to the end of the content is cut.
+    """
     for i in range(start + 1, end - 1):
         token, following = doc[i], doc[i + 1]  # type: ignore[index]
         if token.text == "," and following.lower_ in ("which", "who", "whose") and following.head.dep_ == "relcl":
-            return i
+            if not final_only or following.head.right_edge.i >= end - 2:
+                return i
     return end
 
 
@@ -333,6 +364,8 @@ def _noun_attribution(parse: Parse, noun: Token, runs: list[QuoteRun], index: in
     chosen, kind = (clause, "N-clause") if clause else (preps, f"N-{preps[0].lower_}") if preps else ([], "")
     if not chosen:
         return None, ""
+    if not clause and preps[0].i + 1 <= preps[0].right_edge.i:
+        chosen = [g for g in preps[0].children if g.dep_ in ("pobj", "pcomp")] or chosen  # "critique of X": X
     doc = noun.doc
     start = min(c.left_edge.i for c in chosen)
     end = max(c.right_edge.i for c in chosen) + 1

@@ -140,7 +140,7 @@ def _join_forward(text: str, paragraph_runs: list[QuoteRun], owner: dict[int, At
             continue
         attribution = owner[id(following)]
         cue = attribution.cue
-        if cue is None or not (run.end <= cue[0] and cue[1] <= following.start) or following.start - run.end > 120:
+        if cue is None or not (run.end <= cue[0] and cue[1] <= following.start) or following.start - run.end > 250:
             continue
         quoted = text[run.start : run.end]
         if len(quoted.split()) < MIN_QUOTE_WORDS or not quoted.rstrip("”\"»' ").endswith(","):
@@ -167,7 +167,7 @@ def _join(
     words = len(text[run.start : run.end].split())
     if not gap.strip() and words >= MIN_QUOTE_WORDS:  # “…,” he said. “…” “…”: quoted sentences in a row
         return attribution
-    if broken_by_cue and words >= MIN_QUOTE_WORDS and len(gap) < 120 and gap.rstrip().endswith((".", ",", ":", ";")):
+    if broken_by_cue and words >= MIN_QUOTE_WORDS and len(gap) < 250 and gap.rstrip().endswith((".", ",", ":", ";")):
         return attribution
     return None
 
