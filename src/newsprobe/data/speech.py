@@ -131,8 +131,25 @@ ADDRESSEE_VERBS = frozenset(
 RAISING_VERBS = frozenset({"appear", "seem"})
 # Their passive kin: "The birth is expected to coincide …", "He is believed to be …".
 RAISING_PASSIVES = frozenset(
-    {"expect", "believe", "think", "say", "report", "consider", "know", "rumor", "project", "predict", "estimate",
-     "suppose", "allege", "accuse", "rumour", "presume", "understand"}
+    {
+        "expect",
+        "believe",
+        "think",
+        "say",
+        "report",
+        "consider",
+        "know",
+        "rumor",
+        "project",
+        "predict",
+        "estimate",
+        "suppose",
+        "allege",
+        "accuse",
+        "rumour",
+        "presume",
+        "understand",
+    }
 )
 # Prepositions whose object is the content ("called for X", "warned against X", "talked about X").
 CONTENT_PREPS = frozenset({"for", "against", "about", "on", "of"})

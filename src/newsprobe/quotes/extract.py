@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsprobe.data.speech import (
-    CLAUSE_PREPOSITIONS,
     ADDRESSEE_VERBS,
+    CLAUSE_PREPOSITIONS,
     CONTENT_DEPS,
     CONTENT_PREPS,
     DASH_CUES,
@@ -293,9 +293,9 @@ def _cut_relative_clause(doc: object, start: int, end: int, final_only: bool = F
     """
     for i in range(start + 1, end - 1):
         token, following = doc[i], doc[i + 1]  # type: ignore[index]
-        if token.text == "," and following.lower_ in ("which", "who", "whose") and following.head.dep_ == "relcl":
-            if not final_only or following.head.right_edge.i >= end - 2:
-                return i
+        aside = token.text == "," and following.lower_ in ("which", "who", "whose") and following.head.dep_ == "relcl"
+        if aside and (not final_only or following.head.right_edge.i >= end - 2):
+            return i
     return end
 
 
