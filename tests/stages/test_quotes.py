@@ -228,3 +228,14 @@ def test_the_stage_pickles_without_its_model(seed_doc):
     copy = pickle.loads(pickle.dumps(stage))
     assert copy._cues is None
     assert [q.content for q in copy(seed_doc).quotes] == [q.content for q in seed_doc.quotes]
+
+
+def test_a_cue_the_parser_hung_inside_its_own_clause_gets_its_own_quote():
+    doc = analysed(
+        "A spokesman for the council, Tomas Berg, said the budget was too tight to fund a new bridge"
+        " and warned against raising local taxes."
+    )
+    found = {view(doc, q)[1]: view(doc, q) for q in doc.quotes}
+    assert found["said"][0] == ["the budget was too tight to fund a new bridge"]
+    assert found["warned"][0] == ["raising local taxes"]
+    assert found["warned"][2] == found["said"][2]

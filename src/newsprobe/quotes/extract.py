@@ -26,6 +26,7 @@ from newsprobe.data.speech import (
     RAISING_PASSIVES,
     RAISING_VERBS,
     SOLE_CONTENT_PREPS,
+    SPEECH_VERBS,
     SUBJECT_DEPS,
     TRAILING_CLAUSE_DEPS,
     TRANSCRIPT_LINE,
@@ -248,6 +249,9 @@ def _complement_span(verb: Token) -> SpacySpan | None:
         end = min(end, verb.i)
     doc = verb.doc
     end = _cut_trailing_participle(doc, start, end)
+    end = next((i for i in range(start + 1, end) if getattr(true_coordinate(doc[i]), "i", -1) == verb.i), end)
+    while end > start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].text == ","):
+        end -= 1
     end = _cut_relative_clause(doc, start, end, final_only=bool(ccomp))
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’"):
         end -= 1
@@ -462,7 +466,7 @@ def _subject(verb: Token) -> tuple[Token | None, Token | None]:
     orphan = _orphan_subject(verb)
     if orphan is not None:
         return orphan, None
-    current = verb
+    current = true_coordinate(verb) or verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -479,6 +483,29 @@ def _subject(verb: Token) -> tuple[Token | None, Token | None]:
             continue
         break
     return None, None
+
+
+def true_coordinate(verb: Token) -> Token | None:
+    """The cue a finite verb is really coordinated with when the parser hung it inside that cue's clause.
+
+    "Peskov said the issue was too complex to achieve a fix and warned against rushing": the parser
+    makes "warned" a conjunct of "achieve" (or of "was"); its tense, or being a speech verb, says it
+    goes with "said".
+    """
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    if verb.head.tag_ not in ("VB", "VBG") and verb.lemma_.lower() not in SPEECH_VERBS:
+        return None  # "said prices rose and fell": a conjunct of the reported clause
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    current = verb.head
+    for _ in range(4):
+        if current.dep_ == "ccomp" and current.head.tag_ == verb.tag_ and current.head.i < verb.i:
+            return current.head
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _orphan_subject(verb: Token) -> Token | None:
