@@ -169,6 +169,7 @@ def _verb_attribution(
         return Attribution(content_parts, parse.char_span(verb), mention, index)
     if content is not None:
         content_span = _widen_to_runs(parse.char_span(content), runs, parse.char_span(verb))
+        content_span = _through_colon(parse, content_span, runs, claimed)
     else:
         run = _adjacent_run(parse, sent, verb, runs, claimed)
         if run is None:
@@ -182,6 +183,20 @@ def _verb_attribution(
     if mention is not None and content_span[0] <= mention[0] < content_span[1]:
         mention = None
     return Attribution([content_span], parse.char_span(verb), mention, index)
+
+
+def _through_colon(parse: Parse, span: Span, runs: list[QuoteRun], claimed: set[int]) -> Span:
+    """ "pointed out how ironic it was: “…”": a content that ends at a colon runs on through the quote after it."""
+    text, off = parse.doc.text, parse.offset
+    tail = text[span[1] - off :]
+    stripped = tail.lstrip(" ”\"'’")
+    if not stripped.startswith(":"):
+        return span
+    colon_end = span[1] + len(tail) - len(stripped) + 1
+    for run in runs:
+        if id(run) not in claimed and run.start >= colon_end and not text[colon_end - off : run.start - off].strip():
+            return (span[0], run.end)
+    return span
 
 
 def _raised_subject(verb: Token) -> Token | None:
@@ -492,7 +507,8 @@ def true_coordinate(verb: Token) -> Token | None:
     makes "warned" a conjunct of "achieve" (or of "was"); its tense, or being a speech verb, says it
     goes with "said".
     """
-    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ"):
+    tense = _finite_tag(verb)
+    if verb.dep_ != "conj" or tense is None:
         return None
     if verb.head.tag_ not in ("VB", "VBG") and verb.lemma_.lower() not in SPEECH_VERBS:
         return None  # "said prices rose and fell": a conjunct of the reported clause
@@ -500,11 +516,20 @@ def true_coordinate(verb: Token) -> Token | None:
         return None
     current = verb.head
     for _ in range(4):
-        if current.dep_ == "ccomp" and current.head.tag_ == verb.tag_ and current.head.i < verb.i:
+        if current.dep_ == "ccomp" and _finite_tag(current.head) == tense and current.head.i < verb.i:
             return current.head
         if current.head.i == current.i:
             return None
         current = current.head
+    return None
+
+
+def _finite_tag(verb: Token) -> str | None:
+    """The tense of a finite verb: its own tag ("said") or its auxiliary's ("has championed")."""
+    if verb.tag_ in ("VBD", "VBZ"):
+        return verb.tag_
+    if verb.tag_ == "VBN":
+        return next((c.tag_ for c in verb.children if c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ")), None)
     return None
 
 
