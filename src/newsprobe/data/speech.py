@@ -172,6 +172,8 @@ MENTION_DROP_DEPS = frozenset({"relcl", "acl", "punct", "advcl", "parataxis"})
 DASH_CUES = frozenset({"―", "—", "–"})
 # A transcript line: a speaker's name in capitals and a colon opening the paragraph ("PENCE: Well, look, …").
 TRANSCRIPT_LINE = re.compile(r"^[\s\"“'‘]{0,3}([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(:)\s+(\S)", re.DOTALL)
+# A headline that a short name signs with a colon ("Graham: Trump’s Rhetoric Destroying GOP").
+HEADLINE_LINE = re.compile(r"^([A-Z][^:\n]{1,40}?)\s*(:)\s+(\S)")
 # Capitalised labels that open a paragraph with a colon and are not speakers.
 NOT_SPEAKER_LABELS = frozenset(
     {

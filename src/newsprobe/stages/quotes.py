@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsprobe.data.speech import HEADLINE_LINE
 from newsprobe.nlp import Parse
 from newsprobe.quotes.cues import CueModel
 from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph, transcript_line
 from newsprobe.quotes.marks import QuoteRun, quote_runs
 from newsprobe.record import Document, Quote, Speaker
 
-QUOTED_KINDS = ("body", "caption")
+QUOTED_KINDS = ("body", "caption", "title")
 # A paragraph is quote-only when quoted runs cover this share of its non-space characters.
 QUOTE_ONLY_SHARE = 0.8
 
@@ -61,8 +62,31 @@ def find_attributions(doc: Document, cues: CueModel, keep_nested: bool = False) 
     found: list[Attribution] = []
     for group in groups:
         found.extend(_find_in_group(doc.text, group, cues))
+    for parse in parses:  # headlines: "Graham: Trump’s rhetoric is destroying the party", "Trump tells NFL …"
+        if parse.segment.kind == "title":
+            line = headline_line(parse)
+            found.extend([line] if line is not None else _find_in_group(doc.text, [parse], cues))
     found.sort(key=lambda a: a.start)
     return found if keep_nested else drop_nested(found)
+
+
+def headline_line(parse: Parse) -> Attribution | None:
+    """ "Graham: Trump’s ‘Hateful Rhetoric’ Destroying GOP": a short name before a headline's colon says it."""
+    match = HEADLINE_LINE.match(parse.doc.text)
+    if match is None:
+        return None
+    source = parse.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if source is None or any(t.pos_ in ("VERB", "AUX") for t in source) or not any(t.pos_ == "PROPN" for t in source):
+        return None
+    offset = parse.offset
+    end = len(parse.doc.text.rstrip())
+    return Attribution(
+        [(offset + match.start(3), offset + end)],
+        (offset + match.start(2), offset + match.end(2)),
+        (offset + match.start(1), offset + match.end(1)),
+        0,
+        key=":|headline",
+    )
 
 
 def drop_nested(found: list[Attribution]) -> list[Attribution]:
