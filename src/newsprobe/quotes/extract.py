@@ -21,7 +21,6 @@ from newsprobe.data.speech import (
     DASH_CUES,
     INHERIT_DEPS,
     MENTION_DROP_DEPS,
-    NOT_SPEAKER_LABELS,
     NOUN_CONTENT_PREPS,
     RAISING_PASSIVES,
     RAISING_VERBS,
@@ -29,7 +28,6 @@ from newsprobe.data.speech import (
     SPEECH_VERBS,
     SUBJECT_DEPS,
     TRAILING_CLAUSE_DEPS,
-    TRANSCRIPT_LINE,
 )
 from newsprobe.nlp import Parse
 from newsprobe.quotes.marks import QuoteRun
@@ -68,8 +66,9 @@ class Attribution:
 def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: CueScorer) -> list[Attribution]:
     """The attributions whose cue is in one parsed paragraph."""
     from newsprobe.quotes.cues import candidate_features
+    from newsprobe.quotes.lines import headline_line, transcript_line
 
-    line = transcript_line(parse, index)
+    line = transcript_line(parse, index) or headline_line(parse, index, names_only=True)
     if line is not None:  # a transcript's turn is one attribution; what it reports is nested in it
         return [line]
     found: list[Attribution] = []
@@ -114,25 +113,6 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                 _take_runs(made, runs, claimed)
                 found.append(made)
     return found
-
-
-def transcript_line(parse: Parse, index: int) -> Attribution | None:
-    """ "PENCE: Well, look, …": the capitalised name is the speaker, the rest of the paragraph what was said."""
-    text = parse.doc.text
-    match = TRANSCRIPT_LINE.match(text)
-    if match is None or match.group(1).strip(".") in NOT_SPEAKER_LABELS:
-        return None
-    end = len(text.rstrip().rstrip('"”»'))
-    if end <= match.start(3):
-        return None
-    offset = parse.offset
-    return Attribution(
-        [(offset + match.start(3), offset + end)],
-        (offset + match.start(2), offset + match.end(2)),
-        (offset + match.start(1), offset + match.end(1)),
-        index,
-        key=":|transcript",
-    )
 
 
 def complement_kind(verb: Token) -> str:

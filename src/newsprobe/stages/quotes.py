@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsprobe.data.speech import HEADLINE_LINE
 from newsprobe.nlp import Parse
 from newsprobe.quotes.cues import CueModel
-from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph, transcript_line
+from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph
+from newsprobe.quotes.lines import headline_line, transcript_line
 from newsprobe.quotes.marks import QuoteRun, quote_runs
 from newsprobe.record import Document, Quote, Speaker
 
@@ -68,25 +68,6 @@ def find_attributions(doc: Document, cues: CueModel, keep_nested: bool = False) 
             found.extend([line] if line is not None else _find_in_group(doc.text, [parse], cues))
     found.sort(key=lambda a: a.start)
     return found if keep_nested else drop_nested(found)
-
-
-def headline_line(parse: Parse) -> Attribution | None:
-    """ "Graham: Trump’s ‘Hateful Rhetoric’ Destroying GOP": a short name before a headline's colon says it."""
-    match = HEADLINE_LINE.match(parse.doc.text)
-    if match is None:
-        return None
-    source = parse.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-    if source is None or any(t.pos_ in ("VERB", "AUX") for t in source) or not any(t.pos_ == "PROPN" for t in source):
-        return None
-    offset = parse.offset
-    end = len(parse.doc.text.rstrip())
-    return Attribution(
-        [(offset + match.start(3), offset + end)],
-        (offset + match.start(2), offset + match.end(2)),
-        (offset + match.start(1), offset + match.end(1)),
-        0,
-        key=":|headline",
-    )
 
 
 def drop_nested(found: list[Attribution]) -> list[Attribution]:
