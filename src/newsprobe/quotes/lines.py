@@ -6,6 +6,9 @@ from newsprobe.data.speech import HEADLINE_LINE, NOT_SPEAKER_LABELS, TRANSCRIPT_
 from newsprobe.nlp import Parse
 from newsprobe.quotes.extract import Attribution
 
+# What follows a name and a colon has at least this many words when it is something said.
+HEADLINE_MIN_WORDS = 3
+
 
 def transcript_line(parse: Parse, index: int) -> Attribution | None:
     """ "PENCE: Well, look, …": the capitalised name is the speaker, the rest of the paragraph what was said."""
@@ -37,6 +40,8 @@ def headline_line(parse: Parse, index: int = 0, names_only: bool = False) -> Att
     source = parse.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
     if source is None or any(t.pos_ in ("VERB", "AUX") for t in source) or not any(t.pos_ == "PROPN" for t in source):
         return None
+    if all(t.ent_type_ == "GPE" for t in source) or len(parse.doc.text[match.start(3) :].split()) < HEADLINE_MIN_WORDS:
+        return None  # "Iowa: Tim Albrecht, Brad Anderson, …", "Clinton: 2,316." are labels, not sayings
     if names_only and (len(source) > 4 or any(t.pos_ not in ("PROPN", "PUNCT") for t in source)):
         return None
     offset = parse.offset
