@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsprobe.data.speech import (
-    ADDRESSEE_VERBS,
+    ASPECTUAL_VERBS,
     CLAUSE_PREPOSITIONS,
     CONTENT_DEPS,
     CONTENT_PREPS,
@@ -218,13 +218,16 @@ def _passive_attribution(parse: Parse, verb: Token, index: int) -> Attribution |
 def _complement_span(verb: Token) -> SpacySpan | None:
     """The tokens a verb introduces: its clause, or its object and what follows it."""
     children = list(verb.children)
+    if verb.lemma_.lower() in ASPECTUAL_VERBS:  # "continued to blast the deal": what the inner verb takes
+        inner = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        found = _complement_span(inner) if inner is not None else None
+        if found is not None:
+            return found
     ccomp = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
     if ccomp:
         chosen = ccomp
     else:
         chosen = [c for c in children if c.dep_ in CONTENT_DEPS]
-        if any(c.dep_ == "xcomp" for c in chosen) and verb.lemma_.lower() in ADDRESSEE_VERBS:
-            chosen = [c for c in chosen if c.dep_ not in ("dobj", "dative")]  # "urged the judge to …"
         chosen += [c for c in children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
         if not chosen:
             chosen = [c for c in children if c.dep_ == "prep" and c.lower_ in SOLE_CONTENT_PREPS][:1]
