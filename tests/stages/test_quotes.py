@@ -114,7 +114,10 @@ def test_a_quote_only_paragraph_continues_the_last_speaker():
 
 
 def test_speaker_fields_are_left_for_the_resolver():
-    doc = analysed("“It will rain,” she said.")
+    from newsprobe.options import DEFAULT_PIPELINE, Options
+
+    upto_quotes = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("quotes.v1") + 1]
+    doc = newsprobe.analyze("Rain\n\n“It will rain,” she said.", id="t", options=Options(pipeline=upto_quotes))
     speaker = doc.quotes[0].speaker
     assert (speaker.name, speaker.entity, speaker.resolution, speaker.confidence) == (None, None, "unresolved", 0.0)
     assert doc.text[speaker.mention[0] : speaker.mention[1]] == "she"
