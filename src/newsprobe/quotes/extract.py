@@ -464,7 +464,7 @@ def _subject(verb: Token) -> tuple[Token | None, Token | None]:
     orphan = _orphan_subject(verb)
     if orphan is not None:
         return orphan, None
-    current = true_coordinate(verb) or verb
+    current = true_coordinate(verb) or _participle_host(verb) or verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -504,6 +504,17 @@ def true_coordinate(verb: Token) -> Token | None:
         if current.head.i == current.i:
             return None
         current = current.head
+    return None
+
+
+def _participle_host(verb: Token) -> Token | None:
+    """ "“…,” he added, referring to the $66 billion Washington has provided": the parser hangs the
+    participle on the verb after it; right after "he added," it belongs to "added"."""
+    if verb.tag_ != "VBG" or verb.dep_ not in INHERIT_DEPS or verb.head.i < verb.i or verb.i < 2:
+        return None
+    comma, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    if comma.text == "," and before.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in before.children):
+        return before
     return None
 
 
