@@ -208,8 +208,8 @@ def test_seed_moscow_times_report(seed_doc):
     assert "the Moscow Times" in mention
 
 
-def test_seed_quotes_stay_in_body_and_captions(seed_doc):
-    allowed = [s for s in seed_doc.segments if s.kind in ("body", "caption")]
+def test_seed_quotes_stay_in_body_captions_and_the_headline(seed_doc):
+    allowed = [s for s in seed_doc.segments if s.kind in ("body", "caption", "title")]
     for quote in seed_doc.quotes:
         for start, end in quote.content:
             assert any(s.start <= start and end <= s.end for s in allowed)
@@ -233,3 +233,25 @@ def test_the_stage_pickles_without_its_model(seed_doc):
     copy = pickle.loads(pickle.dumps(stage))
     assert copy._cues is None
     assert [q.content for q in copy(seed_doc).quotes] == [q.content for q in seed_doc.quotes]
+
+
+def test_a_cue_the_parser_hung_inside_its_own_clause_gets_its_own_quote():
+    doc = analysed(
+        "A spokesman for the council, Tomas Berg, said the budget was too tight to fund a new bridge"
+        " and warned against raising local taxes."
+    )
+    found = {view(doc, q)[1]: view(doc, q) for q in doc.quotes}
+    assert found["said"][0] == ["the budget was too tight to fund a new bridge"]
+    assert found["warned"][0] == ["raising local taxes"]
+    assert found["warned"][2] == found["said"][2]
+
+
+def test_a_headline_signed_with_a_colon_is_attributed_to_the_name():
+    doc = newsprobe.analyze("Mayor Okafor: Bridge Repairs Will Take Another Winter\n\nThe river is high.", id="t")
+    found = [view(doc, q) for q in doc.quotes]
+    assert found == [(["Bridge Repairs Will Take Another Winter"], ":", "Mayor Okafor", "indirect")]
+
+
+def test_a_headline_label_without_a_name_is_no_speaker():
+    doc = newsprobe.analyze("Update: the bridge reopens on Monday\n\nThe river is high.", id="t")
+    assert all(q.cue is None or doc.text[q.cue[0] : q.cue[1]] != ":" for q in doc.quotes)

@@ -14,17 +14,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsprobe.data.speech import (
+    ASPECTUAL_VERBS,
     CLAUSE_PREPOSITIONS,
     CONTENT_DEPS,
     CONTENT_PREPS,
     DASH_CUES,
     INHERIT_DEPS,
     MENTION_DROP_DEPS,
-    NOT_SPEAKER_LABELS,
     NOUN_CONTENT_PREPS,
+    RAISING_PASSIVES,
+    RAISING_VERBS,
+    SOLE_CONTENT_PREPS,
+    SPEECH_VERBS,
     SUBJECT_DEPS,
     TRAILING_CLAUSE_DEPS,
-    TRANSCRIPT_LINE,
 )
 from newsprobe.nlp import Parse
 from newsprobe.quotes.marks import QuoteRun
@@ -37,7 +40,7 @@ Span = tuple[int, int]
 CueScorer = Callable[["Attribution"], float]
 
 # Scores at or above this make a verb a cue (the model's probability; tuned on PolNeAR dev).
-CUE_THRESHOLD = 0.4
+CUE_THRESHOLD = 0.35
 # A quoted run that starts a sentence and has at least this many words can stand as a quote of its own.
 MIN_QUOTE_WORDS = 3
 
@@ -63,8 +66,9 @@ class Attribution:
 def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: CueScorer) -> list[Attribution]:
     """The attributions whose cue is in one parsed paragraph."""
     from newsprobe.quotes.cues import candidate_features
+    from newsprobe.quotes.lines import headline_line, transcript_line
 
-    line = transcript_line(parse, index)
+    line = transcript_line(parse, index) or headline_line(parse, index, names_only=True)
     if line is not None:  # a transcript's turn is one attribution; what it reports is nested in it
         return [line]
     found: list[Attribution] = []
@@ -85,7 +89,7 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                 made, kind = _according_to(parse, sent, token, index), "according"
             elif token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 kind = complement_kind(token)
-                if _passive_agent(token) is not None and kind in ("none", "prep"):
+                if _passive_agent(token) is not None and kind in ("none", "prep", "prep2"):
                     kind = "passive"  # "The plan was first reported by the Post"
                 elif _colon_run(parse, sent, token, runs, claimed) is not None:
                     kind = "colon"  # "Koffler echoed Hoffman's position: “…”"
@@ -111,25 +115,6 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
     return found
 
 
-def transcript_line(parse: Parse, index: int) -> Attribution | None:
-    """ "PENCE: Well, look, …": the capitalised name is the speaker, the rest of the paragraph what was said."""
-    text = parse.doc.text
-    match = TRANSCRIPT_LINE.match(text)
-    if match is None or match.group(1).strip(".") in NOT_SPEAKER_LABELS:
-        return None
-    end = len(text.rstrip().rstrip('"”»'))
-    if end <= match.start(3):
-        return None
-    offset = parse.offset
-    return Attribution(
-        [(offset + match.start(3), offset + end)],
-        (offset + match.start(2), offset + match.end(2)),
-        (offset + match.start(1), offset + match.end(1)),
-        index,
-        key=":|transcript",
-    )
-
-
 def complement_kind(verb: Token) -> str:
     """How a verb takes its content: the strongest complement relation it has ("none" when none)."""
     deps = {c.dep_ for c in verb.children}
@@ -138,6 +123,8 @@ def complement_kind(verb: Token) -> str:
             return dep
     if any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for c in verb.children):
         return "prep"
+    if any(c.dep_ == "prep" and c.lower_ in SOLE_CONTENT_PREPS for c in verb.children):
+        return "prep2"  # "referring to the US as …", "took a shot at …": the model knows which verbs
     if any(c.text == ":" for c in verb.children):
         return "colon"
     return "none"
@@ -162,15 +149,47 @@ def _verb_attribution(
         return Attribution(content_parts, parse.char_span(verb), mention, index)
     if content is not None:
         content_span = _widen_to_runs(parse.char_span(content), runs, parse.char_span(verb))
+        content_span = _through_colon(parse, content_span, runs, claimed)
     else:
         run = _adjacent_run(parse, sent, verb, runs, claimed)
         if run is None:
             return None
         content_span = (run.start, run.end)
     mention = speaker_mention(parse, verb)
+    raised = _raised_subject(verb) if kind == "xcomp" and content is not None else None
+    if raised is not None:  # "Enthusiasm appears to have plummeted": the subject is part of what is held
+        content_span = (parse.char_span(raised.left_edge)[0], content_span[1])
+        mention = None
     if mention is not None and content_span[0] <= mention[0] < content_span[1]:
         mention = None
     return Attribution([content_span], parse.char_span(verb), mention, index)
+
+
+def _through_colon(parse: Parse, span: Span, runs: list[QuoteRun], claimed: set[int]) -> Span:
+    """ "pointed out how ironic it was: “…”": a content that ends at a colon runs on through the quote after it."""
+    text, off = parse.doc.text, parse.offset
+    tail = text[span[1] - off :]
+    stripped = tail.lstrip(" ”\"'’")
+    if not stripped.startswith(":"):
+        return span
+    colon_end = span[1] + len(tail) - len(stripped) + 1
+    for run in runs:
+        if id(run) not in claimed and run.start >= colon_end and not text[colon_end - off : run.start - off].strip():
+            return (span[0], run.end)
+    return span
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """The subject of "X seems to …" / "X is expected to …", which belongs to the content, not the source."""
+    lemma = verb.lemma_.lower()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].i > verb.i or subjects[0].tag_ in ("WP", "WDT"):
+        return None
+    if subjects[0].dep_ == "nsubj" and lemma in RAISING_VERBS:
+        return subjects[0]
+    if subjects[0].dep_ == "nsubjpass" and lemma in RAISING_PASSIVES:
+        return subjects[0]
+    return None
 
 
 def _passive_agent(verb: Token) -> Token | None:
@@ -199,12 +218,19 @@ def _passive_attribution(parse: Parse, verb: Token, index: int) -> Attribution |
 def _complement_span(verb: Token) -> SpacySpan | None:
     """The tokens a verb introduces: its clause, or its object and what follows it."""
     children = list(verb.children)
+    if verb.lemma_.lower() in ASPECTUAL_VERBS:  # "continued to blast the deal": what the inner verb takes
+        inner = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        found = _complement_span(inner) if inner is not None else None
+        if found is not None:
+            return found
     ccomp = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
     if ccomp:
         chosen = ccomp
     else:
         chosen = [c for c in children if c.dep_ in CONTENT_DEPS]
         chosen += [c for c in children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+        if not chosen:
+            chosen = [c for c in children if c.dep_ == "prep" and c.lower_ in SOLE_CONTENT_PREPS][:1]
     if not chosen:
         return None
     after = [c for c in chosen if c.i > verb.i]
@@ -212,7 +238,8 @@ def _complement_span(verb: Token) -> SpacySpan | None:
     side = before if before and (not after or any(c.dep_ == "ccomp" for c in before)) else after
     if not side:
         return None
-    start = min(c.left_edge.i for c in side)
+    # "called for a ceasefire": the content is what the preposition governs, not the preposition
+    start = min(c.i + 1 if c.dep_ == "prep" and c.i + 1 <= c.right_edge.i else c.left_edge.i for c in side)
     end = max(c.right_edge.i for c in side) + 1
     if side is after:
         start = max(start, verb.i + 1)
@@ -220,8 +247,10 @@ def _complement_span(verb: Token) -> SpacySpan | None:
         end = min(end, verb.i)
     doc = verb.doc
     end = _cut_trailing_participle(doc, start, end)
-    if not ccomp:
-        end = _cut_relative_clause(doc, start, end)
+    end = next((i for i in range(start + 1, end) if getattr(true_coordinate(doc[i]), "i", -1) == verb.i), end)
+    while end > start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].text == ","):
+        end -= 1
+    end = _cut_relative_clause(doc, start, end, final_only=bool(ccomp))
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’"):
         end -= 1
     while start < end and doc[start].is_punct and doc[start].text not in '“"«„':
@@ -259,11 +288,15 @@ def _cut_trailing_participle(doc: object, start: int, end: int) -> int:
     return end
 
 
-def _cut_relative_clause(doc: object, start: int, end: int) -> int:
-    """An object's content ends before ", which …": the aside is the writer's, not the speaker's."""
+def _cut_relative_clause(doc: object, start: int, end: int, final_only: bool = False) -> int:
+    """Content ends before ", which …": the aside is the writer's, not the speaker's.
+
+    In a clause (``final_only``) only an aside that runs to the end of the content is cut.
+    """
     for i in range(start + 1, end - 1):
         token, following = doc[i], doc[i + 1]  # type: ignore[index]
-        if token.text == "," and following.lower_ in ("which", "who", "whose") and following.head.dep_ == "relcl":
+        aside = token.text == "," and following.lower_ in ("which", "who", "whose") and following.head.dep_ == "relcl"
+        if aside and (not final_only or following.head.right_edge.i >= end - 2):
             return i
     return end
 
@@ -333,6 +366,8 @@ def _noun_attribution(parse: Parse, noun: Token, runs: list[QuoteRun], index: in
     chosen, kind = (clause, "N-clause") if clause else (preps, f"N-{preps[0].lower_}") if preps else ([], "")
     if not chosen:
         return None, ""
+    if not clause and preps[0].i + 1 <= preps[0].right_edge.i:
+        chosen = [g for g in preps[0].children if g.dep_ in ("pobj", "pcomp")] or chosen  # "critique of X": X
     doc = noun.doc
     start = min(c.left_edge.i for c in chosen)
     end = max(c.right_edge.i for c in chosen) + 1
@@ -429,7 +464,7 @@ def _subject(verb: Token) -> tuple[Token | None, Token | None]:
     orphan = _orphan_subject(verb)
     if orphan is not None:
         return orphan, None
-    current = verb
+    current = true_coordinate(verb) or _participle_host(verb) or verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -446,6 +481,50 @@ def _subject(verb: Token) -> tuple[Token | None, Token | None]:
             continue
         break
     return None, None
+
+
+def true_coordinate(verb: Token) -> Token | None:
+    """The cue a finite verb is really coordinated with when the parser hung it inside that cue's clause.
+
+    "Peskov said the issue was too complex to achieve a fix and warned against rushing": the parser
+    makes "warned" a conjunct of "achieve" (or of "was"); its tense, or being a speech verb, says it
+    goes with "said".
+    """
+    tense = _finite_tag(verb)
+    if verb.dep_ != "conj" or tense is None:
+        return None
+    if verb.head.tag_ not in ("VB", "VBG") and verb.lemma_.lower() not in SPEECH_VERBS:
+        return None  # "said prices rose and fell": a conjunct of the reported clause
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    current = verb.head
+    for _ in range(4):
+        if current.dep_ == "ccomp" and _finite_tag(current.head) == tense and current.head.i < verb.i:
+            return current.head
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _participle_host(verb: Token) -> Token | None:
+    """ "“…,” he added, referring to the $66 billion Washington has provided": the parser hangs the
+    participle on the verb after it; right after "he added," it belongs to "added"."""
+    if verb.tag_ != "VBG" or verb.dep_ not in INHERIT_DEPS or verb.head.i < verb.i or verb.i < 2:
+        return None
+    comma, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    if comma.text == "," and before.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in before.children):
+        return before
+    return None
+
+
+def _finite_tag(verb: Token) -> str | None:
+    """The tense of a finite verb: its own tag ("said") or its auxiliary's ("has championed")."""
+    if verb.tag_ in ("VBD", "VBZ"):
+        return verb.tag_
+    if verb.tag_ == "VBN":
+        return next((c.tag_ for c in verb.children if c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ")), None)
+    return None
 
 
 def _orphan_subject(verb: Token) -> Token | None:

@@ -9,7 +9,7 @@ name is the worst outcome, so every path states its confidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprobe.data.people import (
     ANONYMOUS_NOUNS,
@@ -93,9 +93,17 @@ class SpeakerResolver:
 
     def resolve_all(self, quotes: list[Quote]) -> None:
         """Fill ``speaker.name/entity/role/resolution/confidence`` on every quote."""
+        by_mention: dict[tuple[int, int], Speaker] = {}
         for quote in sorted(quotes, key=_quote_start):
+            mention = quote.speaker.mention
+            if mention is not None and tuple(mention) in by_mention:
+                # "“…,” he added, referring to …": one mention, two quotes, one speaker
+                quote.speaker = replace(by_mention[tuple(mention)])
+                continue
             resolved = self.resolve(quote)
             quote.speaker = resolved.speaker
+            if mention is not None:
+                by_mention[tuple(mention)] = resolved.speaker
             if resolved.person is not None and resolved.speaker.mention is not None:
                 # "She says …" resolved to Clinton keeps Clinton within reach of the next "she"
                 resolved.person.role_mentions.append(resolved.speaker.mention)

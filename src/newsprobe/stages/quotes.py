@@ -10,11 +10,12 @@ from typing import Any
 
 from newsprobe.nlp import Parse
 from newsprobe.quotes.cues import CueModel
-from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph, transcript_line
+from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph
+from newsprobe.quotes.lines import headline_line, transcript_line
 from newsprobe.quotes.marks import QuoteRun, quote_runs
 from newsprobe.record import Document, Quote, Speaker
 
-QUOTED_KINDS = ("body", "caption")
+QUOTED_KINDS = ("body", "caption", "title")
 # A paragraph is quote-only when quoted runs cover this share of its non-space characters.
 QUOTE_ONLY_SHARE = 0.8
 
@@ -61,6 +62,10 @@ def find_attributions(doc: Document, cues: CueModel, keep_nested: bool = False) 
     found: list[Attribution] = []
     for group in groups:
         found.extend(_find_in_group(doc.text, group, cues))
+    for parse in parses:  # headlines: "Graham: Trump’s rhetoric is destroying the party", "Trump tells NFL …"
+        if parse.segment.kind == "title":
+            line = headline_line(parse)
+            found.extend([line] if line is not None else _find_in_group(doc.text, [parse], cues))
     found.sort(key=lambda a: a.start)
     return found if keep_nested else drop_nested(found)
 
@@ -140,7 +145,7 @@ def _join_forward(text: str, paragraph_runs: list[QuoteRun], owner: dict[int, At
             continue
         attribution = owner[id(following)]
         cue = attribution.cue
-        if cue is None or not (run.end <= cue[0] and cue[1] <= following.start) or following.start - run.end > 120:
+        if cue is None or not (run.end <= cue[0] and cue[1] <= following.start) or following.start - run.end > 250:
             continue
         quoted = text[run.start : run.end]
         if len(quoted.split()) < MIN_QUOTE_WORDS or not quoted.rstrip("”\"»' ").endswith(","):
@@ -167,7 +172,7 @@ def _join(
     words = len(text[run.start : run.end].split())
     if not gap.strip() and words >= MIN_QUOTE_WORDS:  # “…,” he said. “…” “…”: quoted sentences in a row
         return attribution
-    if broken_by_cue and words >= MIN_QUOTE_WORDS and len(gap) < 120 and gap.rstrip().endswith((".", ",", ":", ";")):
+    if broken_by_cue and words >= MIN_QUOTE_WORDS and len(gap) < 250 and gap.rstrip().endswith((".", ",", ":", ";")):
         return attribution
     return None
 
