@@ -96,14 +96,14 @@ class SpeakerResolver:
         by_mention: dict[tuple[int, int], Speaker] = {}
         for quote in sorted(quotes, key=_quote_start):
             mention = quote.speaker.mention
-            if mention is not None and tuple(mention) in by_mention:
+            if mention is not None and (mention[0], mention[1]) in by_mention:
                 # "“…,” he added, referring to …": one mention, two quotes, one speaker
-                quote.speaker = replace(by_mention[tuple(mention)])
+                quote.speaker = replace(by_mention[(mention[0], mention[1])])
                 continue
             resolved = self.resolve(quote)
             quote.speaker = resolved.speaker
             if mention is not None:
-                by_mention[tuple(mention)] = resolved.speaker
+                by_mention[(mention[0], mention[1])] = resolved.speaker
             if resolved.person is not None and resolved.speaker.mention is not None:
                 # "She says …" resolved to Clinton keeps Clinton within reach of the next "she"
                 resolved.person.role_mentions.append(resolved.speaker.mention)
