@@ -21,6 +21,7 @@ import numpy as np
 from newsprobe.record import Document
 from newsprobe.store import dedup
 from newsprobe.store.people import link_person, name_key
+from newsprobe.store.schema import fulltext_add
 from newsprobe.store.writer import (
     ADDED,
     UNCHANGED,
@@ -189,6 +190,7 @@ def _insert_new(conn: sqlite3.Connection, group: list[_Item], known: dict[str, i
         claims,
     )
     conn.executemany('INSERT INTO flags (doc, idx, code, start, "end", message) VALUES (?, ?, ?, ?, ?, ?)', flags)
+    fulltext_add(conn, pks[0], pks[-1])
 
 
 def _stories(conn: sqlite3.Connection, pks: list[int], docs: list[Document],
@@ -210,16 +212,18 @@ def _stories(conn: sqlite3.Connection, pks: list[int], docs: list[Document],
         if sig is None:
             stories.append(pk)
             continue
-        seen: set[int] = set()
-        best, best_score = None, dedup.THRESHOLD
+        found: dict[int, tuple[bytes, int]] = {}  # candidate -> (signature, story), first band first
         for key in row:
             for other, blob, story in by_band.get(key, ()):
-                if other in seen:
-                    continue
-                seen.add(other)
-                score = dedup.similarity(sig, np.frombuffer(blob, dtype=sig.dtype))
-                if score >= best_score:
-                    best, best_score = story, score
+                found.setdefault(other, (blob, story))
+        best = None
+        if found:  # all candidates scored at once; the best is the last with the highest score, as one by one
+            blobs, owners = zip(*found.values(), strict=True)
+            others = np.frombuffer(b"".join(blobs), dtype=sig.dtype).reshape(len(blobs), -1)
+            scores = np.count_nonzero(others == sig, axis=1)
+            top = int(scores.max())
+            if top / len(sig) >= dedup.THRESHOLD:
+                best = owners[len(scores) - 1 - int(np.argmax(scores[::-1] == top))]
         story = int(best) if best is not None else pk
         stories.append(story)
         blob = sig.tobytes()
