@@ -34,6 +34,13 @@ from newsprobe.store.writer import (
 )
 
 _Item = tuple[Document, str, str, str | None]  # document, its record JSON, content hash, input hash
+_dumps = json.JSONEncoder().encode  # as json.dumps, without its per-call set-up
+_dumps_unicode = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps(..., ensure_ascii=False)
+
+
+def _json(value: list[Any], encode: Any = _dumps) -> str:
+    """A list as JSON, as ``json.dumps`` writes it."""
+    return encode(value) if value else "[]"
 
 
 def write_batch(conn: sqlite3.Connection, docs: Sequence[Document | dict[str, Any]],
@@ -146,7 +153,7 @@ def _insert_new(conn: sqlite3.Connection, group: list[_Item], known: dict[str, i
             person = people.link(entity.name) if entity.type == "PERSON" else None
             entity_person[entity.id] = person
             entities.append([pk, entity.id, entity.name, name_key(entity.name) or entity.name.lower(), entity.type,
-                             person, len(entity.mentions), json.dumps(entity.descriptors, ensure_ascii=False)])
+                             person, len(entity.mentions), _json(entity.descriptors, _dumps_unicode)])
         for i, quote in enumerate(doc.quotes):
             if not quote.content:
                 continue
@@ -159,7 +166,7 @@ def _insert_new(conn: sqlite3.Connection, group: list[_Item], known: dict[str, i
                            speaker.role, speaker.resolution, speaker.confidence])
         claims += [[pk, i, text[c.span[0] : c.span[1]], c.span[0], c.span[1], c.source,
                     entity_person.get(c.source or ""), None, c.checkworthiness,
-                    json.dumps([f.to_dict() for f in c.figures]), json.dumps(c.hedges)]
+                    _json([f.to_dict() for f in c.figures]), _json(c.hedges)]
                    for i, c in enumerate(doc.claims)]
         flags += [(pk, i, f.code, *(f.span or (None, None)), f.message) for i, f in enumerate(doc.flags)]
     for row in entities:
