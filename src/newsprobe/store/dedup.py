@@ -111,7 +111,18 @@ def shingle_array(text: str) -> np.ndarray:
     with np.errstate(over="ignore"):
         for offset in range(min(SHINGLE, len(hashes))):
             combined = combined * np.uint64(0x9E3779B97F4A7C15) + hashes[offset : offset + n]
-    return np.unique(combined >> np.uint64(32))
+    return _sorted_distinct(combined >> np.uint64(32))
+
+
+def _sorted_distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a small array, without its set-up (a tenth of the time for a page's shingles)."""
+    values = np.sort(values)
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def signature(text: str) -> np.ndarray | None:
