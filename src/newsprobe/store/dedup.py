@@ -63,8 +63,8 @@ def _words_only(text: str) -> bytes:
     return _word_bytes(text).tobytes()
 
 
-_powers = np.ones(1, dtype=np.uint64)  # P**0, P**1, … (mod 2**64), grown as longer texts come
-_inverses = np.ones(1, dtype=np.uint64)  # P**0, P**-1, …
+_powers: np.ndarray = np.ones(1, dtype=np.uint64)  # P**0, P**1, … (mod 2**64), grown as longer texts come
+_inverses: np.ndarray = np.ones(1, dtype=np.uint64)  # P**0, P**-1, …
 
 
 def _power_tables(n: int) -> tuple[np.ndarray, np.ndarray]:
