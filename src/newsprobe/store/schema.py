@@ -2,6 +2,8 @@
 
 Quotes and claims carry ``who`` ("p12": the corpus person as a token) in their full-text index, so a
 search by words and speaker is one FTS5 query that intersects both posting lists.
+The index is external-content: the writers add a batch's rows with ``fulltext_add`` (one INSERT ... SELECT);
+triggers remove and re-index rows on DELETE and UPDATE.
 
 A migration is never edited once released: a change to the schema is a new named migration at the
 end of ``MIGRATIONS``. ``migrate`` applies the ones a database lacks, each in its own transaction.
