@@ -59,3 +59,24 @@ def test_the_fast_signature_equals_datasketch_s():
     for text in texts:
         assert signature(text).tolist() == datasketch_signature(shingles(text)).tolist()
         assert signature(text).dtype == datasketch_signature(shingles(text)).dtype
+
+
+def test_word_hashes_equal_hashing_the_regular_expression_s_words():
+    import numpy as np
+
+    from newsprobe.store.dedup import _NON_WORD, _P, word_hashes
+
+    def reference(text):
+        out = []
+        for word in _NON_WORD.sub(" ", text.lower()).split():
+            value = 0
+            for i, byte in enumerate(word.encode("utf-8")):
+                value = (value + byte * pow(int(_P), i, 2**64)) % 2**64
+            out.append(value)
+        return out
+
+    texts = ["", " ", "...", "a_b c__d 42", "Ferries run “every” twenty minutes — Brandt added…",
+             "Straße İstanbul café ½ ² ٣ 中文 日本語　全角\u00a0non-breaking e\u0301", "x" * 5000 + " y"]
+    for text in texts:
+        assert word_hashes(text).tolist() == reference(text)
+        assert word_hashes(text).dtype == np.uint64

@@ -37,6 +37,33 @@ def test_an_older_database_is_upgraded_in_place(tmp_path):
         assert store.conn.execute("SELECT count(*) FROM quotes_fts").fetchone()[0] == 0
 
 
+def test_a_database_indexed_by_the_old_triggers_stays_searchable_after_the_upgrade(tmp_path):
+    from tests.store.sample import corpus
+    from tests.store.test_writer import assert_consistent
+
+    from newsprobe.store.queries import search
+    from newsprobe.store.writer import write_document
+
+    path = tmp_path / "old.db"
+    conn = connect(path)
+    applied(conn)
+    for name, sql in MIGRATIONS[:5]:  # before 0006: the full-text index kept by insert triggers
+        conn.executescript(sql)
+        conn.execute("INSERT INTO migrations VALUES (?, '2025-01-01')", (name,))
+    docs = corpus()
+    write_document(conn, docs[0])
+    conn.close()
+    with Store(path) as store:
+        assert "0006_fulltext_bulk_insert" in applied(store.conn)
+        assert not store.conn.execute("SELECT name FROM sqlite_master WHERE name LIKE '%fts_insert'").fetchall()
+        list(store.write_many(docs[1:]))
+        store.write(docs[0])  # unchanged
+        assert_consistent(store.conn)
+        for doc in (1, 2):  # indexed by the old trigger, then by the writer
+            text = store.conn.execute("SELECT text FROM quotes WHERE doc = ?", (doc,)).fetchone()[0]
+            assert any(hit["text"] == text for hit in search(store.conn, text, kinds=("quote",), limit=100))
+
+
 def test_a_database_from_a_newer_version_is_refused_with_advice(tmp_path):
     path = tmp_path / "new.db"
     Store(path).close()

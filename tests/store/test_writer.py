@@ -25,6 +25,16 @@ def assert_consistent(conn):
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')")
     conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
+    for table in ("quotes", "claims"):  # the writers index every row: the index equals a rebuilt one
+        conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_vocab "
+                     f"USING fts5vocab(main, {table}_fts, instance)")
+        indexed = conn.execute(f"SELECT * FROM temp.{table}_vocab ORDER BY 1, 2, 3, 4").fetchall()
+        conn.execute("SAVEPOINT rebuild")
+        conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+        rebuilt = conn.execute(f"SELECT * FROM temp.{table}_vocab ORDER BY 1, 2, 3, 4").fetchall()
+        conn.execute("ROLLBACK TO rebuild")
+        conn.execute("RELEASE rebuild")
+        assert indexed == rebuilt
     # people.quote_count is kept by the writer: it must equal the quotes stored
     assert conn.execute(
         "SELECT count(*) FROM people p WHERE quote_count != (SELECT count(*) FROM quotes q WHERE q.person = p.id)"

@@ -21,6 +21,7 @@ import numpy as np
 from newsprobe.record import Document
 from newsprobe.store import dedup
 from newsprobe.store.people import link_person, name_key
+from newsprobe.store.schema import fulltext_add
 from newsprobe.store.writer import (
     ADDED,
     UNCHANGED,
@@ -33,6 +34,13 @@ from newsprobe.store.writer import (
 )
 
 _Item = tuple[Document, str, str, str | None]  # document, its record JSON, content hash, input hash
+_dumps = json.JSONEncoder().encode  # as json.dumps, without its per-call set-up
+_dumps_unicode = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps(..., ensure_ascii=False)
+
+
+def _json(value: list[Any], encode: Any = _dumps) -> str:
+    """A list as JSON, as ``json.dumps`` writes it."""
+    return encode(value) if value else "[]"
 
 
 def write_batch(conn: sqlite3.Connection, docs: Sequence[Document | dict[str, Any]],
@@ -145,7 +153,7 @@ def _insert_new(conn: sqlite3.Connection, group: list[_Item], known: dict[str, i
             person = people.link(entity.name) if entity.type == "PERSON" else None
             entity_person[entity.id] = person
             entities.append([pk, entity.id, entity.name, name_key(entity.name) or entity.name.lower(), entity.type,
-                             person, len(entity.mentions), json.dumps(entity.descriptors, ensure_ascii=False)])
+                             person, len(entity.mentions), _json(entity.descriptors, _dumps_unicode)])
         for i, quote in enumerate(doc.quotes):
             if not quote.content:
                 continue
@@ -158,7 +166,7 @@ def _insert_new(conn: sqlite3.Connection, group: list[_Item], known: dict[str, i
                            speaker.role, speaker.resolution, speaker.confidence])
         claims += [[pk, i, text[c.span[0] : c.span[1]], c.span[0], c.span[1], c.source,
                     entity_person.get(c.source or ""), None, c.checkworthiness,
-                    json.dumps([f.to_dict() for f in c.figures]), json.dumps(c.hedges)]
+                    _json([f.to_dict() for f in c.figures]), _json(c.hedges)]
                    for i, c in enumerate(doc.claims)]
         flags += [(pk, i, f.code, *(f.span or (None, None)), f.message) for i, f in enumerate(doc.flags)]
     for row in entities:
@@ -189,6 +197,7 @@ def _insert_new(conn: sqlite3.Connection, group: list[_Item], known: dict[str, i
         claims,
     )
     conn.executemany('INSERT INTO flags (doc, idx, code, start, "end", message) VALUES (?, ?, ?, ?, ?, ?)', flags)
+    fulltext_add(conn, pks[0], pks[-1])
 
 
 def _stories(conn: sqlite3.Connection, pks: list[int], docs: list[Document],
@@ -210,16 +219,18 @@ def _stories(conn: sqlite3.Connection, pks: list[int], docs: list[Document],
         if sig is None:
             stories.append(pk)
             continue
-        seen: set[int] = set()
-        best, best_score = None, dedup.THRESHOLD
+        found: dict[int, tuple[bytes, int]] = {}  # candidate -> (signature, story), first band first
         for key in row:
             for other, blob, story in by_band.get(key, ()):
-                if other in seen:
-                    continue
-                seen.add(other)
-                score = dedup.similarity(sig, np.frombuffer(blob, dtype=sig.dtype))
-                if score >= best_score:
-                    best, best_score = story, score
+                found.setdefault(other, (blob, story))
+        best = None
+        if found:  # all candidates scored at once; the best is the last with the highest score, as one by one
+            blobs, owners = zip(*found.values(), strict=True)
+            others = np.frombuffer(b"".join(blobs), dtype=sig.dtype).reshape(len(blobs), -1)
+            scores = np.count_nonzero(others == sig, axis=1)
+            top = int(scores.max())
+            if top / len(sig) >= dedup.THRESHOLD:
+                best = owners[len(scores) - 1 - int(np.argmax(scores[::-1] == top))]
         story = int(best) if best is not None else pk
         stories.append(story)
         blob = sig.tobytes()

@@ -38,23 +38,43 @@ _P_INV = np.uint64(pow(int(_P), -1, 2**64))
 
 _ASCII_WORD = np.zeros(128, dtype=bool)
 _ASCII_WORD[[ord(c) for c in "abcdefghijklmnopqrstuvwxyz0123456789"]] = True
+_BYTE_WORD = np.concatenate((_ASCII_WORD, np.ones(128, dtype=bool)))  # UTF-8 bytes of non-ASCII: words
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _word_bytes(text: str) -> np.ndarray:
+    """The text lower-cased, as UTF-8 bytes, with every non-word character (``[\\W_]``) one space.
+
+    Equal for hashing to ``_NON_WORD.sub(" ", text.lower())`` (runs of spaces do not change a word's
+    hash) but done with numpy on the bytes: the few distinct non-ASCII characters that are not word
+    characters (``str.isalnum()`` false, as ``\\W``) are replaced first, then a byte table does the rest.
+    """
+    lowered = text.lower()
+    if not lowered.isascii():
+        for char in set(_NON_ASCII.findall(lowered)):
+            if not char.isalnum():
+                lowered = lowered.replace(char, " ")
+    data = np.frombuffer(lowered.encode("utf-8"), dtype=np.uint8)
+    return np.where(_BYTE_WORD[data], data, np.uint8(32))
 
 
 def _words_only(text: str) -> bytes:
-    """The text lower-cased, UTF-8, with every non-word character (``[\\W_]``) a space.
+    """``_word_bytes`` as bytes."""
+    return _word_bytes(text).tobytes()
 
-    Equal for hashing to ``_NON_WORD.sub(" ", text.lower())`` (runs of spaces do not change a word's
-    hash) but done on code points with numpy: the regular expression was a third of the cost of a write.
-    """
-    codes = np.frombuffer(text.lower().encode("utf-32-le"), dtype=np.uint32)
-    ascii_ = codes < 128
-    word = np.zeros(len(codes), dtype=bool)
-    word[ascii_] = _ASCII_WORD[codes[ascii_]]
-    if not ascii_.all():  # a non-ASCII character is a word character when str.isalnum() says so (as \\w)
-        others = np.unique(codes[~ascii_])
-        alnum = others[[chr(c).isalnum() for c in others.tolist()]]
-        word |= np.isin(codes, alnum)
-    return np.where(word, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le").encode("utf-8")
+
+_powers: np.ndarray = np.ones(1, dtype=np.uint64)  # P**0, P**1, … (mod 2**64), grown as longer texts come
+_inverses: np.ndarray = np.ones(1, dtype=np.uint64)  # P**0, P**-1, …
+
+
+def _power_tables(n: int) -> tuple[np.ndarray, np.ndarray]:
+    global _powers, _inverses  # a cache of constants: the same values in every process
+    if len(_powers) < n:
+        size = max(n, 2 * len(_powers), 4096)
+        with np.errstate(over="ignore"):
+            _powers = np.cumprod(np.full(size, _P, dtype=np.uint64)) * _P_INV
+            _inverses = np.cumprod(np.full(size, _P_INV, dtype=np.uint64)) * _P
+    return _powers[:n], _inverses[:n]
 
 
 def word_hashes(text: str) -> np.ndarray:
@@ -64,15 +84,15 @@ def word_hashes(text: str) -> np.ndarray:
     starts by multiplying with P**-start. Stable across processes, unlike ``hash``; hashing words one by
     one in Python was most of the cost of storing a document.
     """
-    data = np.frombuffer(_words_only(text), dtype=np.uint8)
-    if not len(data) or not (data != 32).any():
+    data = _word_bytes(text)
+    space = data == 32
+    if not len(data) or space.all():
         return np.zeros(0, dtype=np.uint64)
+    powers, inverses = _power_tables(len(data))
     with np.errstate(over="ignore"):
-        powers = np.cumprod(np.full(len(data), _P, dtype=np.uint64)) * _P_INV  # P**0, P**1, … (mod 2**64)
-        inverses = np.cumprod(np.full(len(data), _P_INV, dtype=np.uint64)) * _P  # P**0, P**-1, …
-        space = data == 32
         starts = np.flatnonzero(~space & np.concatenate(([True], space[:-1])))
-        terms = np.where(space, 0, data.astype(np.uint64) * powers)
+        terms = data.astype(np.uint64) * powers
+        terms[space] = 0
         return np.add.reduceat(terms, starts) * inverses[starts]
 
 
@@ -91,7 +111,18 @@ def shingle_array(text: str) -> np.ndarray:
     with np.errstate(over="ignore"):
         for offset in range(min(SHINGLE, len(hashes))):
             combined = combined * np.uint64(0x9E3779B97F4A7C15) + hashes[offset : offset + n]
-    return np.unique(combined >> np.uint64(32))
+    return _sorted_distinct(combined >> np.uint64(32))
+
+
+def _sorted_distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a small array, without its set-up (a tenth of the time for a page's shingles)."""
+    values = np.sort(values)
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def signature(text: str) -> np.ndarray | None:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from newsprobe.record import Document
 from newsprobe.store import dedup
 from newsprobe.store.people import link_person, name_key
+from newsprobe.store.schema import fulltext_add
 
 ADDED, REPLACED, UNCHANGED = "added", "replaced", "unchanged"
 _CHILD_TABLES = ("segments", "entities", "quotes", "claims", "flags")
@@ -90,6 +91,7 @@ def write_document(conn: sqlite3.Connection, doc: Document | dict[str, Any], inp
             )
             pk = int(cursor.lastrowid or 0)
         _write_children(conn, pk, doc)
+        fulltext_add(conn, pk, pk)
         story = dedup.assign_story(conn, pk, doc.body_text() or doc.text, story)
         conn.execute("UPDATE documents SET story = ? WHERE pk = ?", (story, pk))
         if hook is not None:
