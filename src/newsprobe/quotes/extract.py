@@ -167,7 +167,7 @@ def _verb_attribution(
 
 def _through_colon(parse: Parse, span: Span, runs: list[QuoteRun], claimed: set[int]) -> Span:
     """ "pointed out how ironic it was: “…”": a content that ends at a colon runs on through the quote after it."""
-    text, off = parse.doc.text, parse.offset
+    text, off = parse.text, parse.offset
     tail = text[span[1] - off :]
     stripped = tail.lstrip(" ”\"'’")
     if not stripped.startswith(":"):
@@ -320,7 +320,7 @@ def _adjacent_run(
     clause = [t for t in verb.subtree] or [verb]
     clause_start = parse.char_span(clause[0])[0]
     clause_end = parse.char_span(clause[-1])[1]
-    text = parse.doc.text
+    text = parse.text
     best = None
     for run in runs:
         if id(run) in claimed:
@@ -345,7 +345,7 @@ def _colon_run(parse: Parse, sent: SpacySpan, verb: Token, runs: list[QuoteRun],
             colon_end = parse.char_span(token)[1]
             for run in runs:
                 if id(run) not in claimed and run.start >= colon_end:
-                    gap = doc.text[colon_end - parse.offset : run.start - parse.offset]
+                    gap = parse.text[colon_end - parse.offset : run.start - parse.offset]
                     return run if not gap.strip() else None
             return None
         if token.pos_ == "VERB" or token.text in '.;“"«':
@@ -392,7 +392,7 @@ def _dash_attribution(
 ) -> Attribution | None:
     """ "“…” ― Adriana Rodarte": a quote signed with a dash and a name after it."""
     start = parse.char_span(dash)[0]
-    text = parse.doc.text
+    text = parse.text
     before = [
         r
         for r in runs
