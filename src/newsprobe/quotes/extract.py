@@ -561,11 +561,12 @@ def mention_span(head: Token) -> SpacySpan:
 
 
 def _inside_runs(parse: Parse, runs: list[QuoteRun]) -> list[bool]:
-    flags = []
-    for token in parse.doc:
-        at = parse.offset + token.idx
-        flags.append(any(r.start < at < r.end - 1 for r in runs))
-    return flags
+    offset = parse.offset
+    # only the runs that reach into this paragraph can hold its tokens (runs are the whole page's)
+    near = [r for r in runs if r.start < offset + len(parse.text) and r.end - 1 > offset]
+    if not near:
+        return [False] * len(parse.doc)
+    return [any(r.start < offset + idx < r.end - 1 for r in near) for idx in (token.idx for token in parse.doc)]
 
 
 def _runs_within(attribution: Attribution, runs: list[QuoteRun]) -> list[QuoteRun]:
