@@ -38,6 +38,7 @@ class Parse:
     segment: Segment
     doc: Doc
     _text: str | None = field(default=None, repr=False, compare=False)
+    _sents: list[Span] | None = field(default=None, repr=False, compare=False)
 
     @property
     def offset(self) -> int:
@@ -49,6 +50,13 @@ class Parse:
         if self._text is None:
             self._text = self.doc.text
         return self._text
+
+    @property
+    def sents(self) -> list[Span]:
+        """``list(doc.sents)``, made once for the stages that all walk the sentences."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        return self._sents
 
     def char_span(self, item: Span | Token) -> tuple[int, int]:
         """The record span of a spaCy span or token."""

@@ -75,7 +75,7 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
     claimed: set[int] = set()  # ids of runs some attribution took
     in_quote = _inside_runs(parse, runs)
     doc = parse.doc
-    for sent in doc.sents:
+    for sent in parse.sents:
         for token in sent:
             made, cue_token, kind = None, token, ""
             if token.text in DASH_CUES and token.i + 1 < len(doc):

@@ -45,7 +45,7 @@ def body_sentences(doc: Document) -> list[Sentence]:
     for parse in doc.parses:
         if parse.segment.kind != "body":
             continue
-        for sent in parse.doc.sents:
+        for sent in parse.sents:
             start, end = parse.char_span(sent)
             text = doc.text[start:end]
             stripped = text.strip()
