@@ -112,7 +112,7 @@ class CheckworthinessModel:
 
 
 # Words whose n-gram indices are kept between calls (news repeats its words; memory stays bounded).
-MAX_CACHED_WORDS = 100_000
+MAX_CACHED_WORDS = 50_000
 
 
 class CharCounts:
