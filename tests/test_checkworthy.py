@@ -61,3 +61,14 @@ def test_hand_features():
     assert rows.shape == (2, 6)
     assert list(rows[0][1:5]) == [0.0, 1.0, 1.0, 1.0]  # not very short, digit, money, question
     assert rows[1][1] == 1.0
+
+
+def test_char_counts_give_the_vectorizers_own_matrix():
+    from newsprobe.checkworthy import CharCounts
+
+    model = load_model()
+    texts = [*CHECKABLE, *OTHER, "", "a", "Tabs\tand  double  spaces, Émile’s «quotes»", "İstanbul grew 5%"]
+    expected = model.char.transform(texts)
+    got = CharCounts(model.char).transform(texts)
+    assert (got != expected).nnz == 0
+    assert (got.indices == expected.indices).all() and (got.indptr == expected.indptr).all()

@@ -69,6 +69,12 @@ DATE_FORMS: list[tuple[str, re.Pattern[str]]] = [
                             re.I)),
 ]
 
+# Cheap tests that let a sentence skip patterns that cannot match it (the same figures, less scanning):
+# these date forms and temperatures need a digit (``\d``, as in the patterns), percentages "%" or "per".
+_ANY_DIGIT = re.compile(r"\d")
+_DIGIT_FORMS = frozenset({"iso", "mdy", "dmy", "my", "md", "y"})
+_PERCENT_HINT = re.compile(r"%|per", re.I)
+
 _KIND_RANK = {"date": 0, "money": 1, "percent": 2, "quantity": 3, "count": 4}
 
 
@@ -89,10 +95,12 @@ def find_figures(text: str, published: date | str | None = None, offset: int = 0
     if isinstance(published, str):
         published = parse_published(published)
     found: list[Figure] = []
-    found += _dates(text, published)
+    has_digit = _ANY_DIGIT.search(text) is not None
+    found += _dates(text, published, has_digit)
     found += _money(text)
-    found += _percents(text)
-    found += _quantities(text)
+    if _PERCENT_HINT.search(text):
+        found += _percents(text)
+    found += _quantities(text, has_digit)
     found += _counts(text)
     chosen: list[Figure] = []
     taken: list[tuple[int, int]] = []
@@ -220,7 +228,7 @@ def _percents(text: str) -> list[Figure]:
     return figures
 
 
-def _quantities(text: str) -> list[Figure]:
+def _quantities(text: str, has_digit: bool = True) -> list[Figure]:
     figures = []
     for match in QUANTITY.finditer(text):
         amount = _amount(match)
@@ -228,7 +236,7 @@ def _quantities(text: str) -> list[Figure]:
             continue
         unit = vocab.UNITS[" ".join(match.group("unit").lower().split())]
         figures.append(Figure((match.start(), match.end()), amount[0], unit, "quantity"))
-    for match in TEMPERATURE.finditer(text):
+    for match in TEMPERATURE.finditer(text) if has_digit else ():
         value = number_value(match.group("num"))
         figures.append(Figure((match.start(), match.end()), value, "°" + match.group("unit"), "quantity"))
     return figures
@@ -296,9 +304,11 @@ def _month_of(name: str) -> int:
     return vocab.MONTHS[name.lower().rstrip(".")]
 
 
-def _dates(text: str, published: date | None) -> list[Figure]:
+def _dates(text: str, published: date | None, has_digit: bool = True) -> list[Figure]:
     figures = []
     for form, pattern in DATE_FORMS:
+        if not has_digit and form in _DIGIT_FORMS:
+            continue
         for match in pattern.finditer(text):
             resolved = _resolve_date(form, match, published)
             if resolved is None:

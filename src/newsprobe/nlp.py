@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -37,10 +37,26 @@ class Parse:
 
     segment: Segment
     doc: Doc
+    _text: str | None = field(default=None, repr=False, compare=False)
+    _sents: list[Span] | None = field(default=None, repr=False, compare=False)
 
     @property
     def offset(self) -> int:
         return self.segment.start
+
+    @property
+    def text(self) -> str:
+        """``doc.text``, joined once: spaCy rebuilds it from every token on each access."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    @property
+    def sents(self) -> list[Span]:
+        """``list(doc.sents)``, made once for the stages that all walk the sentences."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        return self._sents
 
     def char_span(self, item: Span | Token) -> tuple[int, int]:
         """The record span of a spaCy span or token."""

@@ -36,12 +36,12 @@ def candidate_features(cue: Token, kind: str, found: Attribution, parse: Parse) 
         if span is not None and len(span):
             root = span.root
             subject = root.lower_ if root.pos_ == "PRON" else f"{root.pos_}:{root.ent_type_ or '-'}"
-    words = sum(len(parse.doc.text[s - parse.offset : e - parse.offset].split()) for s, e in found.content)
+    words = sum(len(parse.text[s - parse.offset : e - parse.offset].split()) for s, e in found.content)
     size = "1" if words <= 1 else "2" if words <= 3 else "4" if words <= 10 else "11"
     quoted = (
         "q"
         if found.runs
-        or any(ch in '“”"«»' for s, e in found.content for ch in parse.doc.text[s - parse.offset : e - parse.offset])
+        or any(ch in '“”"«»' for s, e in found.content for ch in parse.text[s - parse.offset : e - parse.offset])
         else "-"
     )
     negated = any(c.dep_ == "neg" for c in cue.children)

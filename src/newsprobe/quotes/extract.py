@@ -75,7 +75,7 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
     claimed: set[int] = set()  # ids of runs some attribution took
     in_quote = _inside_runs(parse, runs)
     doc = parse.doc
-    for sent in doc.sents:
+    for sent in parse.sents:
         for token in sent:
             made, cue_token, kind = None, token, ""
             if token.text in DASH_CUES and token.i + 1 < len(doc):
@@ -167,7 +167,7 @@ def _verb_attribution(
 
 def _through_colon(parse: Parse, span: Span, runs: list[QuoteRun], claimed: set[int]) -> Span:
     """ "pointed out how ironic it was: “…”": a content that ends at a colon runs on through the quote after it."""
-    text, off = parse.doc.text, parse.offset
+    text, off = parse.text, parse.offset
     tail = text[span[1] - off :]
     stripped = tail.lstrip(" ”\"'’")
     if not stripped.startswith(":"):
@@ -320,7 +320,7 @@ def _adjacent_run(
     clause = [t for t in verb.subtree] or [verb]
     clause_start = parse.char_span(clause[0])[0]
     clause_end = parse.char_span(clause[-1])[1]
-    text = parse.doc.text
+    text = parse.text
     best = None
     for run in runs:
         if id(run) in claimed:
@@ -345,7 +345,7 @@ def _colon_run(parse: Parse, sent: SpacySpan, verb: Token, runs: list[QuoteRun],
             colon_end = parse.char_span(token)[1]
             for run in runs:
                 if id(run) not in claimed and run.start >= colon_end:
-                    gap = doc.text[colon_end - parse.offset : run.start - parse.offset]
+                    gap = parse.text[colon_end - parse.offset : run.start - parse.offset]
                     return run if not gap.strip() else None
             return None
         if token.pos_ == "VERB" or token.text in '.;“"«':
@@ -392,7 +392,7 @@ def _dash_attribution(
 ) -> Attribution | None:
     """ "“…” ― Adriana Rodarte": a quote signed with a dash and a name after it."""
     start = parse.char_span(dash)[0]
-    text = parse.doc.text
+    text = parse.text
     before = [
         r
         for r in runs
@@ -561,11 +561,12 @@ def mention_span(head: Token) -> SpacySpan:
 
 
 def _inside_runs(parse: Parse, runs: list[QuoteRun]) -> list[bool]:
-    flags = []
-    for token in parse.doc:
-        at = parse.offset + token.idx
-        flags.append(any(r.start < at < r.end - 1 for r in runs))
-    return flags
+    offset = parse.offset
+    # only the runs that reach into this paragraph can hold its tokens (runs are the whole page's)
+    near = [r for r in runs if r.start < offset + len(parse.text) and r.end - 1 > offset]
+    if not near:
+        return [False] * len(parse.doc)
+    return [any(r.start < offset + idx < r.end - 1 for r in near) for idx in (token.idx for token in parse.doc)]
 
 
 def _runs_within(attribution: Attribution, runs: list[QuoteRun]) -> list[QuoteRun]:

@@ -12,7 +12,7 @@ HEADLINE_MIN_WORDS = 3
 
 def transcript_line(parse: Parse, index: int) -> Attribution | None:
     """ "PENCE: Well, look, …": the capitalised name is the speaker, the rest of the paragraph what was said."""
-    text = parse.doc.text
+    text = parse.text
     match = TRANSCRIPT_LINE.match(text)
     if match is None or match.group(1).strip(".") in NOT_SPEAKER_LABELS:
         return None
@@ -34,18 +34,18 @@ def headline_line(parse: Parse, index: int = 0, names_only: bool = False) -> Att
 
     ``names_only`` (body paragraphs, "Kerry: “By law …”"): the part before the colon must be a name.
     """
-    match = HEADLINE_LINE.match(parse.doc.text)
+    match = HEADLINE_LINE.match(parse.text)
     if match is None or match.group(1).strip(".").upper() in NOT_SPEAKER_LABELS:
         return None
     source = parse.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
     if source is None or any(t.pos_ in ("VERB", "AUX") for t in source) or not any(t.pos_ == "PROPN" for t in source):
         return None
-    if all(t.ent_type_ == "GPE" for t in source) or len(parse.doc.text[match.start(3) :].split()) < HEADLINE_MIN_WORDS:
+    if all(t.ent_type_ == "GPE" for t in source) or len(parse.text[match.start(3) :].split()) < HEADLINE_MIN_WORDS:
         return None  # "Iowa: Tim Albrecht, Brad Anderson, …", "Clinton: 2,316." are labels, not sayings
     if names_only and (len(source) > 4 or any(t.pos_ not in ("PROPN", "PUNCT") for t in source)):
         return None
     offset = parse.offset
-    end = len(parse.doc.text.rstrip())
+    end = len(parse.text.rstrip())
     return Attribution(
         [(offset + match.start(3), offset + end)],
         (offset + match.start(2), offset + match.end(2)),

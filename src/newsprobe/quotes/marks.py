@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsprobe.data.speech import DOUBLE_APOSTROPHE, QUOTE_PAIRS
 
 Span = tuple[int, int]
+
+# Every character the scan below acts on; the text between two of them is skipped in one search.
+_MARKS = re.compile(
+    "[" + re.escape("".join(sorted({*QUOTE_PAIRS, *"".join(QUOTE_PAIRS.values()), DOUBLE_APOSTROPHE[0]}))) + "]"
+)
 
 
 @dataclass(slots=True)
@@ -47,6 +53,10 @@ def _paragraph_runs(text: str, start: int, end: int) -> list[QuoteRun]:
     depth = 0  # curly quotes nested inside the open one (“… “hell” …”)
     i = start
     while i < end:
+        mark = _MARKS.search(text, i, end)
+        if mark is None:
+            break  # no mark left: nothing below would change
+        i = mark.start()
         # two apostrophes stand for a straight double quote (''…'' in some newspapers' text)
         ch, width = ('"', 2) if text.startswith(DOUBLE_APOSTROPHE, i) else (text[i], 1)
         closes = opened_at >= 0 and ch in closers and not _is_apostrophe(text, i, start, end)

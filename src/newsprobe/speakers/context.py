@@ -80,9 +80,10 @@ class DocumentContext:
         self._segment_starts = [s.start for s in self.segments]
         self.tokens: list[TokenAt] = []
         for parse in sorted(doc.parses, key=lambda p: p.offset):
+            offset = parse.offset
             for token in parse.doc:
-                start, end = parse.char_span(token)
-                self.tokens.append(TokenAt(start, end, parse, token))
+                start = offset + token.idx  # parse.char_span(token), without its per-call type test
+                self.tokens.append(TokenAt(start, start + len(token), parse, token))
         self._token_starts = [t.start for t in self.tokens]
         self.content_spans = sorted(span for quote in doc.quotes for span in quote.content)
         self.people = _people(doc, self)

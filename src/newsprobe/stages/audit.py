@@ -106,7 +106,7 @@ def unresolved_flags(doc: Document) -> list[Flag]:
 
 
 def _sentences(doc: Document) -> list[tuple[Any, Any]]:
-    return [(parse, sent) for parse in doc.parses if parse.segment.kind == "body" for sent in parse.doc.sents]
+    return [(parse, sent) for parse in doc.parses if parse.segment.kind == "body" for sent in parse.sents]
 
 
 def _is_sourcing(head: Token) -> bool:

@@ -45,7 +45,7 @@ def body_sentences(doc: Document) -> list[Sentence]:
     for parse in doc.parses:
         if parse.segment.kind != "body":
             continue
-        for sent in parse.doc.sents:
+        for sent in parse.sents:
             start, end = parse.char_span(sent)
             text = doc.text[start:end]
             stripped = text.strip()
@@ -66,11 +66,24 @@ def find_hedges(text: str) -> list[str]:
     return found
 
 
-def quote_source(span: Span, quotes: list[Quote]) -> tuple[bool, str | None]:
-    """Whether the sentence is a quote's (the quote most of it), and the entity id of that quote's speaker."""
+def quote_extents(quotes: list[Quote]) -> list[Span]:
+    """Where each quote's content starts and ends (its first start, its last end)."""
+    return [
+        (min(start for start, _ in quote.content), max(end for _, end in quote.content)) if quote.content else (0, 0)
+        for quote in quotes
+    ]
+
+
+def quote_source(span: Span, quotes: list[Quote], extents: list[Span] | None = None) -> tuple[bool, str | None]:
+    """Whether the sentence is a quote's (the quote most of it), and the entity id of that quote's speaker.
+
+    ``extents`` (``quote_extents(quotes)``, computed once per document) lets far quotes be skipped.
+    """
     length = max(1, span[1] - span[0])
     best: tuple[int, Quote] | None = None
-    for quote in quotes:
+    for n, quote in enumerate(quotes):
+        if extents is not None and (extents[n][1] <= span[0] or extents[n][0] >= span[1]):
+            continue  # no overlap possible
         inside = sum(max(0, min(span[1], end) - max(span[0], start)) for start, end in quote.content)
         if inside and (best is None or inside > best[0]):
             best = (inside, quote)
@@ -138,11 +151,12 @@ def find_claims(doc: Document, sentences: list[Sentence], scores: list[float]) -
     """The claims among scored sentences, with their figures, sources and hedges."""
     published = parse_published(doc.published)
     mention_starts = sorted(start for entity in doc.entities for start, _ in entity.mentions)
+    extents = quote_extents(doc.quotes)
     claims: list[Claim] = []
     last_report: str | None = None
     for sentence, score in zip(sentences, scores, strict=True):
         figures = find_figures(sentence.text, published, offset=sentence.span[0])
-        quoted, source = quote_source(sentence.span, doc.quotes)
+        quoted, source = quote_source(sentence.span, doc.quotes, extents)
         if not quoted:
             source = report_source(doc, sentence)
             if source is not None:

@@ -160,7 +160,7 @@ def collect_mentions(parses: Iterable[Parse]) -> list[_Mention]:
                 continue
             start, end = parse.char_span(ent)
             # the mention span covers the name only: no article, no possessive, no dropped dot
-            surface = parse.doc.text[ent.start_char : ent.end_char]
+            surface = parse.text[ent.start_char : ent.end_char]
             offset = surface.find(name)
             span = (start + offset, start + offset + len(name)) if offset >= 0 else (start, end)
             mentions.append(

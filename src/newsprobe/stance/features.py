@@ -168,6 +168,28 @@ class FeatureExtractor:
         self._bodies.clear()
         self._headlines.clear()
 
+    def _tfidf(self, stem_lists: list[list[str]]) -> Any:
+        """``vectorizer.transform`` of texts given their ``content_stems`` (its analyzer), without redoing them."""
+        from scipy.sparse import csr_matrix
+
+        vocabulary = self.vectorizer.vocabulary_
+        indices: list[int] = []
+        values: list[int] = []
+        indptr = [0]
+        for stems in stem_lists:
+            counts = Counter(index for index in map(vocabulary.get, stems) if index is not None)
+            indices.extend(counts.keys())
+            values.extend(counts.values())
+            indptr.append(len(indices))
+        arrays = (np.asarray(values, dtype=np.intc), np.asarray(indices, dtype=np.int32), np.asarray(indptr))
+        matrix = csr_matrix(
+            arrays,
+            shape=(len(stem_lists), len(vocabulary)),
+            dtype=self.vectorizer.dtype,
+        )
+        matrix.sort_indices()
+        return self.vectorizer._tfidf.transform(matrix, copy=False)
+
     # -- per text ------------------------------------------------------------------------------
     def body(self, text: str) -> BodyInfo:
         """The cached analysis of a body."""
@@ -176,17 +198,19 @@ class FeatureExtractor:
             return info
         sents = sentences(text) or [text.strip() or "."]
         sentence_words = [words(s) for s in sents]
-        sentence_stems = [set(content_stems(s)) for s in sents]
-        stem_list = [st for s in sents for st in content_stems(s)]
+        # each sentence's stems once: the sets, the body list, the lead and the TF-IDF rows all use them
+        per_sentence = [content_stems(s) for s in sents]
+        sentence_stems = [set(stems) for stems in per_sentence]
+        stem_list = [st for stems in per_sentence for st in stems]
         first_index: dict[str, int] = {}
         for i, st in enumerate(stem_list):
             first_index.setdefault(st, i)
-        lead = sents[:LEAD_SENTENCES]
-        lead_stem_list = [st for s in lead for st in content_stems(s)]
+        lead_stem_list = [st for stems in per_sentence[:LEAD_SENTENCES] for st in stems]
         all_words = [w for ws in sentence_words for w in ws]
         n = max(len(all_words), 1)
         lead_words = [w for ws in sentence_words[:LEAD_SENTENCES] for w in ws]
-        matrix = self.vectorizer.transform([*sents, " ".join(sents), " ".join(lead)])
+        # the joined texts' stems are the sentences' stems in turn (no word spans a sentence cut)
+        matrix = self._tfidf([*per_sentence, stem_list, lead_stem_list])
         info = BodyInfo(
             sentences=sents,
             sentence_stems=sentence_stems,
@@ -233,7 +257,7 @@ class FeatureExtractor:
                 _count(tokens, NEGATIONS),
                 int("?" in text),
             ),
-            tfidf=self.vectorizer.transform([text]),
+            tfidf=self._tfidf([stems]),
             names={w.lower().removesuffix("’s").removesuffix("'s") for w in text.split()[1:] if w[:1].isupper()},
             numbers=_numbers(text),
         )
