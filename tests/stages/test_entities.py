@@ -83,3 +83,11 @@ def test_descriptors_and_merging_on_written_text():
     lopez = by_name(doc)["Maria Lopez"]
     assert lopez.type == "PERSON" and len(lopez.mentions) == 2
     assert "spokeswoman for the port authority" in lopez.descriptors
+
+
+def test_type_ties_go_to_the_first_seen_type_not_to_set_order():
+    from newsprobe.stages.entities import majority_type
+
+    assert majority_type(["LOC", "GPE"]) == "LOC"
+    assert majority_type(["GPE", "LOC"]) == "GPE"
+    assert majority_type(["ORG", "PERSON", "PERSON"]) == "PERSON"

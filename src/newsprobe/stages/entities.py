@@ -8,6 +8,7 @@ items do not leak into the article's entities.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -251,6 +252,12 @@ def retype_mentions(mentions: list[_Mention]) -> None:
             mention.type = "PERSON"
 
 
+def majority_type(types: list[str]) -> str:
+    """The most frequent type; a tie goes to the type seen first (never to set order, which varies by run)."""
+    counts = Counter(types)
+    return max(dict.fromkeys(types), key=lambda t: counts[t])
+
+
 def merge_mentions(mentions: list[_Mention]) -> list[Entity]:
     """Group mentions into entities; a person's short form joins the fullest name that contains it."""
     retype_mentions(mentions)
@@ -270,7 +277,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[Entity]:
             for d in mention.descriptors:
                 if d.lower() not in {known.lower() for known in descriptors}:
                     descriptors.append(d)
-        entity_type = max({m.type for m in group}, key=lambda t: sum(m.type == t for m in group))
+        entity_type = majority_type([m.type for m in group])
         entities.append(Entity(f"e{index}", display[key], entity_type, [m.span for m in group], descriptors))
     return entities
 
