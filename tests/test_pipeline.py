@@ -63,3 +63,12 @@ def test_stages_pickle_without_their_model():
     stage = create_stage("parse.spacy.v1", Options())
     clone = pickle.loads(pickle.dumps(stage))
     assert clone.model_name == Options().model
+
+
+def test_dict_input_without_id_gets_the_content_hash():
+    from newsprobe.api import _as_document
+    from newsprobe.ingest import stable_id
+
+    doc = _as_document({"text": "<p>shown as text</p> The mayor said so.", "url": "http://x/1"})
+    assert doc.id == stable_id(b"<p>shown as text</p> The mayor said so.")
+    assert doc.html is None and doc.url == "http://x/1"

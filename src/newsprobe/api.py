@@ -79,8 +79,11 @@ def _as_document(item: Any) -> Document:
             raise ValueError(f"input {item.get('id')!r} needs a 'text' or 'html' string")
         meta = {k: item.get(k) for k in ("id", "url", "title", "published")}
         if item.get("text") is not None:
-            return Document(id=str(meta["id"]) if meta["id"] is not None else make_document(page).id, text=page,
-                            url=meta["url"], title=meta["title"], published=meta["published"])
+            from newsprobe.ingest import stable_id
+
+            # a "text" is taken as text even when it looks like HTML, so no sniffing as make_document does
+            doc_id = str(meta["id"]) if meta["id"] is not None else stable_id(page.encode("utf-8"))
+            return Document(id=doc_id, text=page, url=meta["url"], title=meta["title"], published=meta["published"])
         return make_document(page, **meta)
     if isinstance(item, bytes) and not looks_binary(item):
         return make_document(item.decode("utf-8"))
