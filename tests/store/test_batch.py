@@ -45,6 +45,35 @@ def test_a_batch_stores_exactly_what_one_by_one_writes_store(tmp_path, order):
         assert_consistent(batch.conn)
 
 
+def full_name_after_surname():
+    """One document whose speaker is named by surname first, by full name later: the full name absorbs it."""
+    from dataclasses import replace as changed
+
+    from tests.store.sample import make_doc
+
+    doc = make_doc(
+        "ferry-strike", "Ferry crews walk out",
+        ["\u201cThe crews have not been paid since March,\u201d said Okafor, the union steward.",
+         "\u201cWe will sail again once the wages arrive,\u201d Nadia Okafor told the crowd at the pier.",
+         "The strike will cost the operator $12 million a week, Okafor said."],
+        quotes=[("The crews have not been paid since March", "Okafor", "Okafor"),
+                ("We will sail again once the wages arrive", "Nadia Okafor", "Nadia Okafor")],
+        people=["Okafor"], claims=[("The strike will cost the operator $12 million a week", "$12 million")],
+    )
+    doc = changed(doc, claims=[changed(doc.claims[0], source="e1")])  # the claim's source: the surname entity
+    return [doc, *corpus()[:2]]
+
+
+@pytest.mark.parametrize("order", [corpus, surnames_first, full_name_after_surname])
+def test_one_row_builder_serves_both_paths(tmp_path, order):
+    """Both writers build rows with ``store.rows.Rows``: a full name absorbing its surname in the same document."""
+    with Store(tmp_path / "one.db") as one, Store(tmp_path / "batch.db") as batch:
+        assert [one.write(doc) for doc in order()] == [ADDED] * len(order())
+        assert [o for _, o in batch.write_many(order(), batch_size=10)] == [ADDED] * len(order())
+        assert dump(batch.conn) == dump(one.conn)
+        assert_consistent(one.conn)
+
+
 def test_write_many_in_small_batches_matches_and_is_idempotent(tmp_path):
     with Store(tmp_path / "one.db") as one, Store(tmp_path / "batch.db") as batch:
         for doc in surnames_first():

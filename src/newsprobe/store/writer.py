@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from newsprobe.record import Document
 from newsprobe.store import dedup
-from newsprobe.store.people import link_person, name_key
+from newsprobe.store.rows import Rows
 from newsprobe.store.schema import fulltext_add
 
 ADDED, REPLACED, UNCHANGED = "added", "replaced", "unchanged"
@@ -40,17 +40,32 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def who_token(person: int | None) -> str | None:
-    """The full-text token standing for a corpus person ("p12"), indexed beside a quote's words."""
-    return None if person is None else f"p{person}"
-
-
 def outlet_of(url: str | None) -> str | None:
     """The outlet a page comes from: its host name without ``www.``."""
     if not url:
         return None
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
     return host.removeprefix("www.") or None
+
+
+def prepare(doc: Document | dict[str, Any]) -> tuple[Document, str, str]:
+    """The document (a record dict is rebuilt), its canonical record JSON and its content hash."""
+    if isinstance(doc, dict):
+        doc = Document.from_dict(doc)
+    record_json = canonical_json(doc.to_dict())
+    return doc, record_json, content_hash(record_json)
+
+
+def document_values(doc: Document, record_json: str, digest: str, input_hash: str | None, ingested_at: str,
+                    ) -> tuple[Any, ...]:
+    """The ``documents`` columns content_hash, text_hash, url, outlet, title, published, ingested_at, record."""
+    return (digest, input_hash or text_hash(doc.text), doc.url, outlet_of(doc.url), doc.title, doc.published,
+            ingested_at, record_json)
+
+
+def now() -> str:
+    """The time a document is stored at, as ``documents.ingested_at`` holds it."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def write_document(conn: sqlite3.Connection, doc: Document | dict[str, Any], input_hash: str | None = None,
@@ -61,10 +76,7 @@ def write_document(conn: sqlite3.Connection, doc: Document | dict[str, Any], inp
     ingest can skip analysing it again; it defaults to the hash of the record's text.
     ``hook`` (tests only) is called inside the transaction after the document's rows are written.
     """
-    if isinstance(doc, dict):
-        doc = Document.from_dict(doc)
-    record_json = canonical_json(doc.to_dict())
-    digest = content_hash(record_json)
+    doc, record_json, digest = prepare(doc)
     nested = conn.in_transaction  # inside write_many's batch: a savepoint keeps this document atomic
     conn.execute("SAVEPOINT document" if nested else "BEGIN IMMEDIATE")
     try:
@@ -72,8 +84,7 @@ def write_document(conn: sqlite3.Connection, doc: Document | dict[str, Any], inp
         if row and row[1] == digest:
             conn.execute("RELEASE document" if nested else "COMMIT")
             return UNCHANGED
-        values = (digest, input_hash or text_hash(doc.text), doc.url, outlet_of(doc.url), doc.title, doc.published,
-                  datetime.now(UTC).isoformat(timespec="seconds"), record_json)
+        values = document_values(doc, record_json, digest, input_hash, now())
         if row:
             pk, story = int(row[0]), row[2]
             _delete_children(conn, pk)
@@ -90,7 +101,9 @@ def write_document(conn: sqlite3.Connection, doc: Document | dict[str, Any], inp
                 (*values, doc.id),
             )
             pk = int(cursor.lastrowid or 0)
-        _write_children(conn, pk, doc)
+        rows = Rows(conn)
+        rows.add(pk, doc)
+        rows.insert(conn)
         fulltext_add(conn, pk, pk)
         story = dedup.assign_story(conn, pk, doc.body_text() or doc.text, story)
         conn.execute("UPDATE documents SET story = ? WHERE pk = ?", (story, pk))
@@ -131,58 +144,3 @@ def _delete_children(conn: sqlite3.Connection, pk: int) -> None:
     )
     for table in _CHILD_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE doc = ?", (pk,))  # noqa: S608 - fixed table names
-
-
-def _write_children(conn: sqlite3.Connection, pk: int, doc: Document) -> None:
-    text = doc.text
-    conn.executemany(
-        'INSERT INTO segments (doc, idx, kind, start, "end") VALUES (?, ?, ?, ?, ?)',
-        [(pk, i, s.kind, s.start, s.end) for i, s in enumerate(doc.segments)],
-    )
-    entity_person: dict[str, int | None] = {}
-    entity_rows = []
-    for entity in doc.entities:
-        person = link_person(conn, entity.name) if entity.type == "PERSON" else None
-        entity_person[entity.id] = person
-        entity_rows.append((pk, entity.id, entity.name, name_key(entity.name) or entity.name.lower(), entity.type,
-                            person, len(entity.mentions), json.dumps(entity.descriptors, ensure_ascii=False)))
-    conn.executemany(
-        "INSERT OR REPLACE INTO entities (doc, local_id, name, key, type, person, mentions, descriptors) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        entity_rows,
-    )
-    quote_rows = []
-    counts: dict[int, int] = {}
-    for i, quote in enumerate(doc.quotes):
-        if not quote.content:
-            continue
-        speaker = quote.speaker
-        person = entity_person.get(speaker.entity) if speaker.entity else None
-        if person is None and speaker.name:
-            person = link_person(conn, speaker.name)
-        if person is not None:
-            counts[person] = counts.get(person, 0) + 1
-        quote_rows.append((
-            pk, i, " … ".join(text[s:e] for s, e in quote.content), quote.kind,
-            quote.content[0][0], quote.content[-1][1], speaker.name, speaker.entity, person, who_token(person),
-            speaker.role, speaker.resolution, speaker.confidence,
-        ))
-    conn.executemany(
-        'INSERT INTO quotes (doc, idx, text, kind, start, "end", speaker_name, speaker_entity, person, who, role, '
-        "resolution, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        quote_rows,
-    )
-    conn.executemany("UPDATE people SET quote_count = quote_count + ? WHERE id = ?",
-                     [(n, person) for person, n in counts.items()])
-    conn.executemany(
-        'INSERT INTO claims (doc, idx, text, start, "end", source_entity, person, who, checkworthiness, figures, '
-        "hedges) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(pk, i, text[c.span[0] : c.span[1]], c.span[0], c.span[1], c.source, entity_person.get(c.source or ""),
-          who_token(entity_person.get(c.source or "")), c.checkworthiness,
-          json.dumps([f.to_dict() for f in c.figures]), json.dumps(c.hedges))
-         for i, c in enumerate(doc.claims)],
-    )
-    conn.executemany(
-        'INSERT INTO flags (doc, idx, code, start, "end", message) VALUES (?, ?, ?, ?, ?, ?)',
-        [(pk, i, f.code, *(f.span or (None, None)), f.message) for i, f in enumerate(doc.flags)],
-    )
