@@ -2,18 +2,17 @@
 
 Rules on the parse and entities (no coreference model installs offline): names and short names
 match the document's people; pronouns go to the most plausible earlier person by gender, recency,
-grammatical role and who was speaking; role nouns to the person whose role matches; indefinite and
-plural sources stay anonymous. When no reader could tell, the name stays None: a confident wrong
-name is the worst outcome, so every path states its confidence.
+grammatical role and who was speaking (``speakers.pronouns``); role nouns to the person whose role
+matches; indefinite and plural sources stay anonymous. When no reader could tell, the name stays None:
+a confident wrong name is the worst outcome, so every path states its confidence.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from newsprobe.data.people import (
     ANONYMOUS_NOUNS,
-    DEMONSTRATIVES,
     FEMALE_PRONOUNS,
     FIRST_PERSON,
     INDEFINITE_DETERMINERS,
@@ -26,15 +25,12 @@ from newsprobe.data.people import (
     ROLE_NOUNS,
 )
 from newsprobe.record import Quote, Span, Speaker
-from newsprobe.speakers.context import DocumentContext, Person, TokenAt
+from newsprobe.speakers.context import Person, TokenAt
 from newsprobe.speakers.mentions import (
     best_role,
     clean_role,
-    grammar_score,
-    is_continuation,
     mention_head,
     name_part,
-    relative_antecedent,
     report_owner,
     role_in_mention,
     strip_honorifics,
@@ -47,6 +43,7 @@ from newsprobe.speakers.names import (
     role_gender,
     words,
 )
+from newsprobe.speakers.pronouns import CONF_ROLE, CONF_UNRESOLVED, PronounResolver, Resolved, copy_speaker
 
 # Confidence of each path, calibrated on PolNeAR dev (scripts/eval_speakers.py with 95 hand-labelled pronoun and
 # role sources): the share of right answers each path had there, rounded down where the sample was small.
@@ -56,40 +53,12 @@ CONF_SHORT_AMBIGUOUS = 0.8  # a short name two people share ("Clinton"): the mos
 CONF_SHORT_ONLY = 0.85  # a short name the document never completes ("Hoffman")
 CONF_ORG = 0.8  # an organisation or place speaks ("the Moscow Times", "Russia")
 CONF_ANONYMOUS = 0.9  # "a source", "officials"
-CONF_ROLE = 0.75  # "the president" matched to the person with that role (8/8 on dev: a small sample)
 CONF_CONTINUED = 0.6  # no mention: the paragraph continues the previous speaker
-CONF_RELATIVE_FALLBACK = 0.7  # "who" after a person's name that the parse did not attach to it
-CONF_RIVALS = 0.6  # "he" after two men in one sentence: the subject, but a reader may hesitate
-RELATIVE_REACH = 40  # characters between a name and the "who" that the parse attached elsewhere
 QUOTE_MARKS = "\"“‘'«„"
-CONF_UNRESOLVED = 0.5  # the text does not tell: None was right for about half such hand-labelled sources
-# Pronouns: the winning candidate's score and its margin over the runner-up map to a confidence.
-PRONOUN_MIN_SCORE = 2.0  # below this, no candidate is plausible enough to name
-PRONOUN_MIN_MARGIN = 0.75  # two candidates this close: a reader could not tell
-MAX_PARAGRAPHS_BACK = 2  # a pronoun's referent is named at most this many paragraphs earlier
-DISTANCE_SCORE = {0: 3.0, 1: 1.5, 2: 0.5}  # by paragraphs between the pronoun and the person's last mention
 
 
-@dataclass(slots=True)
-class Resolved:
-    """A resolved speaker, plus what later pronouns need to know about it."""
-
-    speaker: Speaker
-    person: Person | None = None
-    gender: str | None = None
-    plural: bool = False
-    group: bool = False  # an organisation, a group or an anonymous source: "they"/"it" may continue it
-    position: int = 0
-    report: bool = False  # named through a report ("a report by the Moscow Times"): "the article" continues it
-
-
-class SpeakerResolver:
+class SpeakerResolver(PronounResolver):
     """Resolves the quotes of one document, in text order, remembering who spoke."""
-
-    def __init__(self, context: DocumentContext):
-        self.context = context
-        self.history: list[Resolved] = []
-        self._by_quote: dict[int, Resolved] = {}
 
     def resolve_all(self, quotes: list[Quote]) -> None:
         """Fill ``speaker.name/entity/role/resolution/confidence`` on every quote."""
@@ -140,7 +109,7 @@ class SpeakerResolver:
             and self.context.paragraph_distance(last.position, anchor) <= 1
             and not self.context.crosses_cut(last.position, anchor)
         ):
-            speaker = _copy(last.speaker, None, CONF_CONTINUED * last.speaker.confidence / CONF_FULL_NAME)
+            speaker = copy_speaker(last.speaker, None, CONF_CONTINUED * last.speaker.confidence / CONF_FULL_NAME)
             return Resolved(speaker, last.person, last.gender, last.plural, last.group, anchor)
         return Resolved(Speaker(None, None, None, None, "unresolved", CONF_UNRESOLVED), position=anchor)
 
@@ -292,7 +261,7 @@ class SpeakerResolver:
             if ("the" in determiners and last is not None and last.report
                     and self.context.paragraph_distance(last.position, mention[0]) <= 1):
                 # "The article claimed …" right after "A report by the Moscow Times … said"
-                speaker = _copy(last.speaker, mention, last.speaker.confidence * 0.9)
+                speaker = copy_speaker(last.speaker, mention, last.speaker.confidence * 0.9)
                 return Resolved(speaker, last.person, None, False, True, report=True)
         if noun in ORGANISATION_NOUNS and not head.token.tag_.endswith("S"):
             proper = [t for t in tokens if t.token.head.i == head.token.i and t.token.pos_ == "PROPN"]
@@ -320,213 +289,9 @@ class SpeakerResolver:
         affiliations = {w for w in words(text)[1:] if w[:1].isupper() and w.lower() != noun}
         return self.context.person_with_role(noun, modifiers, mention[0], affiliations)
 
-    # --- pronouns ------------------------------------------------------------------------------------
-    def _pronoun(self, word: str, head: TokenAt | None, mention: Span, quote: Quote, depth: int) -> Resolved:
-        if word in RELATIVE_PRONOUNS and head is not None and depth < 2:
-            antecedent = relative_antecedent(head)
-            found = self._resolve_mention(antecedent, quote, depth + 1) if antecedent is not None else None
-            place = found is not None and found.speaker.entity is not None and any(
-                e.id == found.speaker.entity and e.type in ("GPE", "LOC", "FAC") for e in self.context.doc.entities
-            )
-            if word in ("who", "whom", "whose") and (found is None or place):
-                # "Donna Rawlings, 59, of Ashton, Md., who watched": the parse hangs "who" on the place
-                person = self._person_just_before(mention, within=RELATIVE_REACH)
-                if person is not None:
-                    speaker = Speaker(mention, person.name, person.entity, best_role(person), "pronoun", 0.0)
-                    found = Resolved(speaker, person, person.gender)
-                    found.speaker.confidence = CONF_RELATIVE_FALLBACK
-                elif place:  # "who" is a person, never the place the parse hung it on
-                    found = Resolved(Speaker(mention, None, None, None, "unresolved", CONF_UNRESOLVED))
-            if found is not None:
-                found.speaker.confidence *= 0.95
-                found.speaker.mention = mention
-                return found
-        if word in FIRST_PERSON:
-            return self._first_person(mention)
-        if word in MALE_PRONOUNS or word in FEMALE_PRONOUNS:
-            return self._personal(("m" if word in MALE_PRONOUNS else "f"), mention, quote)
-        if word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS or word in DEMONSTRATIVES:
-            return self._group(mention, plural=word in PLURAL_PRONOUNS)
-        return Resolved(Speaker(mention, None, None, None, "unresolved", CONF_UNRESOLVED))
-
-    def _person_just_before(self, mention: Span, within: int) -> Person | None:
-        """The person whose mention ends closest before ``mention``, in the same sentence and ``within`` characters."""
-        tok = self.context.token_at(mention[0])
-        if tok is None:
-            return None
-        sentence_start = tok.parse.offset + tok.token.sent.start_char
-        best: tuple[int, Person] | None = None
-        for person in self.context.people:
-            for start, end in person.mentions:
-                if max(sentence_start, mention[0] - within) <= start and end <= mention[0] and (
-                    best is None or end > best[0]
-                ):
-                    best = (end, person)
-        return best[1] if best is not None else None
-
-    def _first_person(self, mention: Span) -> Resolved:
-        """"I" inside someone's quote is that speaker; in the article's own voice, the author."""
-        for earlier in reversed(self.history):
-            quote = next((q for q, r in self._quotes() if r is earlier), None)
-            if quote and any(s <= mention[0] < e for s, e in quote.content):
-                speaker = _copy(earlier.speaker, mention, earlier.speaker.confidence * 0.95)
-                speaker.resolution = "pronoun" if speaker.name else speaker.resolution
-                return Resolved(speaker, earlier.person, earlier.gender, earlier.plural, earlier.group)
-        return Resolved(Speaker(mention, None, None, None, "unresolved", CONF_UNRESOLVED))
-
-    def _group(self, mention: Span, plural: bool) -> Resolved:
-        """"they"/"it": the previous speaker when that was a group or an organisation, else unresolved."""
-        last = self.history[-1] if self.history else None
-        if last is not None and last.group and self.context.paragraph_distance(last.position, mention[0]) <= 1:
-            speaker = _copy(last.speaker, mention, min(last.speaker.confidence, CONF_ROLE))
-            if speaker.name is not None:
-                speaker.resolution = "pronoun"
-            return Resolved(speaker, last.person, None, last.plural, True)
-        return Resolved(Speaker(mention, None, None, None, "unresolved", CONF_UNRESOLVED), plural=plural, group=True)
-
-    def _personal(self, gender: str, mention: Span, quote: Quote) -> Resolved:
-        """"he"/"she": the most plausible earlier person of that gender, or None when no reader could tell."""
-        context = self.context
-        unresolved = Resolved(Speaker(mention, None, None, None, "unresolved", CONF_UNRESOLVED), gender=gender)
-        last = self._last_person_speaker(mention[0])
-        if is_continuation(context.doc.text, quote):
-            # "he added": the speaker of the quote just before, or nobody
-            if last is None or last.gender not in (None, gender):
-                return unresolved
-            confidence = 0.85 if last.gender == gender else 0.7
-            if context.crosses_cut(last.position, mention[0]):
-                confidence -= 0.2
-            return self._as_pronoun(last, mention, confidence)
-        scores: dict[str, tuple[float, Resolved]] = {}
-        for candidate, score in self._candidates(gender, mention, quote, last):
-            key = candidate.person.key if candidate.person else (candidate.speaker.name or "")
-            if key not in scores or score > scores[key][0]:
-                scores[key] = (score, candidate)
-        if not scores:
-            return unresolved
-        ranked = sorted(scores.values(), key=lambda item: -item[0])
-        best_score, best = ranked[0]
-        margin = best_score - ranked[1][0] if len(ranked) > 1 else best_score
-        if best_score < PRONOUN_MIN_SCORE or margin < PRONOUN_MIN_MARGIN:
-            return unresolved
-        confidence = min(0.92, 0.45 + 0.06 * best_score + 0.08 * min(margin, 3.0))
-        if len(ranked) > 1 and self._rivals(best, ranked[1][1], gender, mention):
-            confidence = min(confidence, CONF_RIVALS)
-        return self._as_pronoun(best, mention, confidence)
-
-    def _candidates(self, gender: str, mention: Span, quote: Quote, last: Resolved | None):  # type: ignore[no-untyped-def]
-        """(candidate, score) for every person a "he"/"she" at ``mention`` could mean."""
-        context = self.context
-        pos = mention[0]
-        latest: dict[str, Span] = {}
-        topics: dict[str, Span] = {}
-        for person in context.people:
-            spans = [s for s in person.mentions + person.role_mentions
-                     if s[1] <= pos and not any(c[0] <= s[0] < c[1] for c in quote.content)]
-            if spans and person.gender in (None, gender):
-                latest[person.key] = max(spans)
-                as_topic = [s for s in spans if grammar_score(context, s) > 0]
-                if as_topic:
-                    topics[person.key] = max(as_topic)
-        # the person most recently the subject of a clause is who a "he"/"she" most often continues
-        most_recent = max(topics, key=lambda k: topics[k]) if topics else None
-        if not latest:
-            yield from self._cataphora(gender, mention)
-            return
-        enclosing = self._enclosing_speaker(mention)
-        for person in context.people:
-            if person.key not in latest or person is enclosing:
-                continue  # "he" inside someone's quote is not that someone
-            span = latest[person.key]
-            distance = context.paragraph_distance(span[0], pos)
-            if distance > MAX_PARAGRAPHS_BACK:
-                continue
-            score = DISTANCE_SCORE[distance]
-            score += 1.0 if person.gender == gender else 0.0
-            score += grammar_score(context, span)
-            if context.in_content(span):
-                score -= 1.5
-            if context.crosses_cut(span[0], pos):
-                score -= 1.5
-            if last is not None and last.person is person:
-                score += 1.5
-            if person.key == most_recent:
-                score += 1.0
-            yield Resolved(Speaker(None, person.name, person.entity, best_role(person), "pronoun", 0.0),
-                           person, person.gender), score
-        # a speaker the document never names as a person ("Hoffman said" with no PERSON entity)
-        if last is not None and last.person is None and last.speaker.name and last.gender in (None, gender):
-            distance = context.paragraph_distance(last.position, pos)
-            if distance <= MAX_PARAGRAPHS_BACK:
-                yield last, DISTANCE_SCORE[distance] + 1.5 + (1.0 if last.gender == gender else 0.0)
-
-    def _enclosing_speaker(self, mention: Span) -> Person | None:
-        """The speaker of the quote whose content holds ``mention``, if any."""
-        for quote, resolved in self._quotes():
-            if any(s <= mention[0] < e for s, e in quote.content):
-                return resolved.person
-        return None
-
-    def _rivals(self, best: Resolved, second: Resolved, gender: str, mention: Span) -> bool:
-        """Two people of the pronoun's gender in one sentence, neither the last speaker: a reader can't tell."""
-        if best.person is None or second.person is None or best.gender != gender or second.gender != gender:
-            return False
-        last = self.history[-1] if self.history else None
-        if last is not None and last.person is best.person:
-            return False
-        sentences = []
-        for person in (best.person, second.person):
-            spans = [s for s in person.mentions if s[1] <= mention[0]]
-            tok = self.context.token_at(spans[-1][0]) if spans else None
-            if tok is None:
-                return False
-            sentences.append((id(tok.parse), tok.token.sent.start))
-        return sentences[0] == sentences[1]
-
-    def _cataphora(self, gender: str, mention: Span):  # type: ignore[no-untyped-def]
-        """"Back when he wrote his book, Mr. McKinley said": the subject named later in the same sentence."""
-        tok = self.context.token_at(mention[0])
-        if tok is None:
-            return
-        sentence = tok.token.sent
-        end = tok.parse.offset + sentence.end_char
-        for person in self.context.people:
-            if person.gender not in (None, gender):
-                continue
-            later = [s for s in person.mentions if mention[1] <= s[0] < end and grammar_score(self.context, s) > 0]
-            if later:
-                score = 3.0 + (1.0 if person.gender == gender else 0.0)
-                yield Resolved(Speaker(None, person.name, person.entity, best_role(person), "pronoun", 0.0),
-                               person, person.gender), score
-
-    def _last_person_speaker(self, pos: int) -> Resolved | None:
-        """The speaker of the previous quote, if a named person within reach."""
-        if not self.history:
-            return None
-        last = self.history[-1]
-        if last.speaker.name is None or last.group:
-            return None
-        if self.context.paragraph_distance(last.position, pos) > MAX_PARAGRAPHS_BACK:
-            return None
-        return last
-
-    def _as_pronoun(self, source: Resolved, mention: Span, confidence: float) -> Resolved:
-        speaker = _copy(source.speaker, mention, confidence)
-        speaker.resolution = "pronoun"
-        return Resolved(speaker, source.person, source.gender, source.plural, source.group)
-
-    def _quotes(self):  # type: ignore[no-untyped-def]
-        by_id = {id(q): q for q in self.context.doc.quotes}
-        return [(by_id[k], r) for k, r in self._by_quote.items() if k in by_id]
-
 
 _ALL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | NEUTER_PRONOUNS | RELATIVE_PRONOUNS
 
 
 def _quote_start(quote: Quote) -> int:
     return min((s for s, _ in quote.content), default=quote.cue[0] if quote.cue else 0)
-
-
-def _copy(speaker: Speaker, mention: Span | None, confidence: float) -> Speaker:
-    confidence = max(0.0, min(1.0, confidence))
-    return Speaker(mention, speaker.name, speaker.entity, speaker.role, speaker.resolution, confidence)
