@@ -115,7 +115,8 @@ def known_capitals(texts: Iterable[str | None]) -> frozenset[str]:
     return frozenset().union(*(_capitals(text) for text in texts if text))
 
 
-def _is_first_name(word: str) -> bool:
+def is_given_name(word: str) -> bool:
+    """Whether a word is a known first name (the list newsprobe.speakers uses)."""
     from newsprobe.speakers.names import is_first_name
 
     return is_first_name(word)
@@ -140,7 +141,7 @@ def _name_flags(text: str, known: frozenset[str]) -> tuple[tuple[Token, bool], .
             flags.append(True)
             continue
         first_name = (
-            _is_first_name(word)
+            is_given_name(word)
             and following is not None
             and not following.initial
             and _capitalised(following.text)
