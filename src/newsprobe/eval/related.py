@@ -24,6 +24,8 @@ from newsprobe.eval.stance import holdout_bodies, read_fnc1
 SEED = 2017
 SAME_STORY_LABELS = frozenset({"agree", "discuss"})
 DEFAULT_PAIRS = 600
+# Pairs drawn per body and kind (before deduplication).
+PER_BODY = 3
 
 
 @dataclass(slots=True)
@@ -73,7 +75,7 @@ def headline_pairs(paths: list[str], split: str = "heldout", n: int = DEFAULT_PA
     hard: dict[frozenset[str], HeadlinePair] = {}
     for body_id in sorted(related):
         heads = sorted(set(related[body_id]))
-        for _ in range(3):
+        for _ in range(PER_BODY):
             if len(heads) < 2:
                 break
             a, b = rng.sample(heads, 2)
@@ -82,19 +84,20 @@ def headline_pairs(paths: list[str], split: str = "heldout", n: int = DEFAULT_PA
         others = sorted(set(unrelated.get(body_id, ())))
         if not others:
             continue
-        a = rng.choice(heads)
-        b = rng.choice(others)
-        other.setdefault(frozenset((_norm(a), _norm(b))), HeadlinePair(a, b, False))
         sharing = [(h, o) for h in heads for o in others if _names(h) & _names(o)]
-        if sharing:
-            a, b = rng.choice(sharing)
-            hard.setdefault(frozenset((_norm(a), _norm(b))), HeadlinePair(a, b, False, hard=True))
+        for _ in range(PER_BODY):
+            a, b = rng.choice(heads), rng.choice(others)
+            other.setdefault(frozenset((_norm(a), _norm(b))), HeadlinePair(a, b, False))
+            if sharing:
+                a, b = rng.choice(sharing)
+                hard.setdefault(frozenset((_norm(a), _norm(b))), HeadlinePair(a, b, False, hard=True))
     same_list, other_list, hard_list = (
         sorted(d.values(), key=lambda p: (p.headline, p.rewrite)) for d in (same, other, hard)
     )
     for bucket in (same_list, other_list, hard_list):
         rng.shuffle(bucket)
-    return same_list[:n] + other_list[: n - n // 2] + hard_list[: n // 2]
+    hard_list = hard_list[: n // 2]
+    return same_list[:n] + other_list[: n - len(hard_list)] + hard_list
 
 
 def _reason_kind(reason: str) -> str:
