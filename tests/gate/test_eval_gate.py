@@ -62,3 +62,14 @@ def test_checkworthy_floor():
     scores = cross_validate(lines, folds=4)
     print("checkworthy scores:", json.dumps({k: v for k, v in scores.items() if k != "per_debate"}))
     assert scores["map"] >= FLOORS["checkworthy.map_cv4"]
+
+
+def test_related_item_floors():
+    """Related-item checks on FNC-1 held-out headline pairs (newsprobe.eval.related; scripts/eval_related.py)."""
+    from newsprobe.eval.related import evaluate
+
+    scores = evaluate([str(shared_path("stance", "fnc1"))], split="heldout")
+    print("related scores:", json.dumps(scores))
+    assert scores["false_flag_rate"] <= FLOORS["related.fnc1.heldout.false_flag_rate_max"]
+    assert scores["miss_rate"] <= FLOORS["related.fnc1.heldout.miss_rate_max"]
+    assert scores["hard_miss_rate"] <= FLOORS["related.fnc1.heldout.hard_miss_rate_max"]

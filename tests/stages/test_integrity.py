@@ -101,3 +101,24 @@ def test_repeated_related_blocks_reuse_their_verdicts():
     assert second.related[0].consistency == "mismatch"
     assert len(stage._verdicts) == 1
     assert pickle.loads(pickle.dumps(stage))._verdicts == {}
+
+
+def test_a_title_case_rewrite_that_swaps_who_sued_whom_is_a_mismatch():
+    # Title Case hides names; the teaser writes "Google" mid-sentence, so it is read as one
+    teaser = "Lawyers for Google said on Tuesday that the case brought in Germany had no merit."
+    doc = page(
+        "Harbour bridge to close",
+        "The harbour bridge will close, the council said.",
+        [
+            RelatedItem(
+                "Germany Sues Google Over Data Breach", "Google Sues Germany Over Data Breach", teaser, span=(0, 5)
+            ),
+            RelatedItem(
+                "Germany Sues Google Over Data Breach", "Google Sued By Germany Over Data Breach", teaser, span=(5, 9)
+            ),
+        ],
+    )
+    IntegrityStage(Options())(doc)
+    assert [item.consistency for item in doc.related] == ["mismatch", "consistent"]
+    (flag,) = [f for f in doc.flags if f.code == "related-mismatch"]
+    assert "who did what to whom" in flag.message

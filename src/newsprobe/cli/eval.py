@@ -13,6 +13,7 @@ EXAMPLES = """examples:
   newsprobe eval extraction ../shared/data/extraction/aeb-dev
   newsprobe eval attribution ../shared/data/attribution/polnear-dev.jsonl
   newsprobe eval stance ../shared/data/stance/fnc1/train_bodies.csv ../shared/data/stance/fnc1/train_stances.csv
+  newsprobe eval related ../shared/data/stance/fnc1   # related-item false flags/misses on FNC-1 headline pairs
 """
 
 

@@ -13,6 +13,7 @@ TASKS: dict[str, str] = {
     "extraction": "newsprobe.eval.extraction",
     "speakers": "newsprobe.eval.speakers",
     "stance": "newsprobe.eval.stance",
+    "related": "newsprobe.eval.related",
     "checkworthy": "newsprobe.eval.checkworthy",
 }
 

@@ -19,7 +19,7 @@ HEADLINE_FLAG_MIN = 0.6
 # bodies are shorter than ~200 words; the seed page's body is ~1,100).
 FAST_MIN_BODY_WORDS = 200
 MAX_CACHED_VERDICTS = 4096
-UNUSED_PIPES = ("tagger", "attribute_ruler", "lemmatizer")
+UNUSED_PIPES = ("tagger", "attribute_ruler", "lemmatizer", "ner")
 HEADLINE_MESSAGES = {
     "unrelated": "The body does not address what the title says.",
     "disagree": "The body disputes what the title says.",
@@ -88,32 +88,36 @@ class IntegrityStage:
         """Judge every related item; flag the mismatches."""
         if not doc.related:
             return
-        from newsprobe.nlp import load_model
-        from newsprobe.stance.embed import encode
-        from newsprobe.stance.related import check_items
-
-        def parse(texts: list[str]) -> list[Any]:
-            if self.model_name is None:
-                raise ValueError("integrity.v1 needs a spaCy model name in its options")
-            nlp = load_model(self.model_name)
-            # the checks read entities and dependencies only: skip the tagger and lemmas (~15% faster)
-            return list(nlp.pipe(texts, disable=[p for p in UNUSED_PIPES if p in nlp.pipe_names]))
-
-        keys = [(item.headline, item.rewritten, item.teaser) for item in doc.related]
-        new = [item for item, key in zip(doc.related, keys, strict=True) if key not in self._verdicts]
-        if new:
-            for item, verdict in zip(new, check_items(new, parse, encode), strict=True):
-                self._verdicts[(item.headline, item.rewritten, item.teaser)] = verdict
-            while len(self._verdicts) > MAX_CACHED_VERDICTS:
-                del self._verdicts[next(iter(self._verdicts))]
-        for item, key in zip(doc.related, keys, strict=True):
-            verdict = self._verdicts.get(key) or check_items([item], parse, encode)[0]
+        for item, verdict in zip(doc.related, self.judge(doc.related), strict=True):
             if verdict.consistent is None:
                 continue  # nothing to compare: neither a rewrite nor a teaser
             item.consistency = "consistent" if verdict.consistent else "mismatch"
             item.score = verdict.score
             if not verdict.consistent:
                 doc.flags.append(Flag("related-mismatch", item.span, f"“{_short(item.headline)}”: {verdict.reason}."))
+
+    def judge(self, items: list[Any]) -> list[Any]:
+        """The ``Consistency`` verdicts of related items (cached by headline, rewrite and teaser)."""
+        from newsprobe.stance.embed import encode
+        from newsprobe.stance.related import check_items
+
+        keys = [(item.headline, item.rewritten, item.teaser) for item in items]
+        new = {key: item for key, item in zip(keys, items, strict=True) if key not in self._verdicts}
+        verdicts = dict(zip(new, check_items(list(new.values()), self._parse, encode), strict=True)) if new else {}
+        found = [self._verdicts.get(key) or verdicts[key] for key in keys]
+        self._verdicts.update(verdicts)
+        while len(self._verdicts) > MAX_CACHED_VERDICTS:
+            del self._verdicts[next(iter(self._verdicts))]
+        return found
+
+    def _parse(self, texts: list[str]) -> list[Any]:
+        from newsprobe.nlp import load_model
+
+        if self.model_name is None:
+            raise ValueError("integrity.v1 needs a spaCy model name in its options")
+        nlp = load_model(self.model_name)
+        # the role check reads dependencies only: no tagger, lemmas or entities
+        return list(nlp.pipe(texts, disable=[p for p in UNUSED_PIPES if p in nlp.pipe_names]))
 
 
 def _short(text: str, limit: int = 80) -> str:
