@@ -1,0 +1,180 @@
+"""Where an attribution's content starts and ends: the clause a cue introduces, trimmed and grown to quote marks.
+
+A content is the tokens a cue verb governs (its clause or object), without trailing participle clauses,
+relative asides and edge punctuation, and widened to the whole of any quoted run it touches.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsprobe.data.speech import (
+    ASPECTUAL_VERBS,
+    CONTENT_DEPS,
+    CONTENT_PREPS,
+    SOLE_CONTENT_PREPS,
+    SPEECH_VERBS,
+    SUBJECT_DEPS,
+    TRAILING_CLAUSE_DEPS,
+)
+from newsprobe.nlp import Parse
+from newsprobe.quotes.marks import QuoteRun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+Span = tuple[int, int]
+
+
+def through_colon(parse: Parse, span: Span, runs: list[QuoteRun], claimed: set[int]) -> Span:
+    """ "pointed out how ironic it was: “…”": a content that ends at a colon runs on through the quote after it."""
+    text, off = parse.text, parse.offset
+    tail = text[span[1] - off :]
+    stripped = tail.lstrip(" ”\"'’")
+    if not stripped.startswith(":"):
+        return span
+    colon_end = span[1] + len(tail) - len(stripped) + 1
+    for run in runs:
+        if id(run) not in claimed and run.start >= colon_end and not text[colon_end - off : run.start - off].strip():
+            return (span[0], run.end)
+    return span
+
+
+def complement_span(verb: Token) -> SpacySpan | None:
+    """The tokens a verb introduces: its clause, or its object and what follows it."""
+    children = list(verb.children)
+    if verb.lemma_.lower() in ASPECTUAL_VERBS:  # "continued to blast the deal": what the inner verb takes
+        inner = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        found = complement_span(inner) if inner is not None else None
+        if found is not None:
+            return found
+    ccomp = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
+    if ccomp:
+        chosen = ccomp
+    else:
+        chosen = [c for c in children if c.dep_ in CONTENT_DEPS]
+        chosen += [c for c in children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+        if not chosen:
+            chosen = [c for c in children if c.dep_ == "prep" and c.lower_ in SOLE_CONTENT_PREPS][:1]
+    if not chosen:
+        return None
+    after = [c for c in chosen if c.i > verb.i]
+    before = [c for c in chosen if c.i < verb.i]
+    side = before if before and (not after or any(c.dep_ == "ccomp" for c in before)) else after
+    if not side:
+        return None
+    # "called for a ceasefire": the content is what the preposition governs, not the preposition
+    start = min(c.i + 1 if c.dep_ == "prep" and c.i + 1 <= c.right_edge.i else c.left_edge.i for c in side)
+    end = max(c.right_edge.i for c in side) + 1
+    if side is after:
+        start = max(start, verb.i + 1)
+    else:
+        end = min(end, verb.i)
+    doc = verb.doc
+    end = cut_trailing_participle(doc, start, end)
+    end = next((i for i in range(start + 1, end) if getattr(true_coordinate(doc[i]), "i", -1) == verb.i), end)
+    while end > start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].text == ","):
+        end -= 1
+    end = cut_relative_clause(doc, start, end, final_only=bool(ccomp))
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’"):
+        end -= 1
+    while start < end and doc[start].is_punct and doc[start].text not in '“"«„':
+        start += 1
+    if end <= start:
+        return None
+    return doc[start:end]
+
+
+def aside_parts(verb: Token) -> list[SpacySpan]:
+    """The clause around a parenthetical cue, without the cue's own words."""
+    head = verb.head
+    skip = {t.i for t in verb.subtree}
+    doc = verb.doc
+    tokens = [t.i for t in head.subtree if t.i not in skip]
+    parts: list[SpacySpan] = []
+    run: list[int] = []
+    for i in tokens + [-1]:
+        if run and i != run[-1] + 1:
+            trimmed = trim(doc, run[0], run[-1] + 1)
+            if trimmed is not None:
+                parts.append(doc[trimmed[0] : trimmed[1]])
+            run = []
+        if i >= 0:
+            run.append(i)
+    return parts
+
+
+def cut_trailing_participle(doc: object, start: int, end: int) -> int:
+    """Content ends before ", adding …" / ", citing …": a participle clause is its own attribution or aside."""
+    for i in range(start + 1, end - 1):
+        token, following = doc[i], doc[i + 1]  # type: ignore[index]
+        if token.text == "," and following.tag_ == "VBG" and following.dep_ in TRAILING_CLAUSE_DEPS:
+            return i
+    return end
+
+
+def cut_relative_clause(doc: object, start: int, end: int, final_only: bool = False) -> int:
+    """Content ends before ", which …": the aside is the writer's, not the speaker's.
+
+    In a clause (``final_only``) only an aside that runs to the end of the content is cut.
+    """
+    for i in range(start + 1, end - 1):
+        token, following = doc[i], doc[i + 1]  # type: ignore[index]
+        aside = token.text == "," and following.lower_ in ("which", "who", "whose") and following.head.dep_ == "relcl"
+        if aside and (not final_only or following.head.right_edge.i >= end - 2):
+            return i
+    return end
+
+
+def widen_to_runs(span: Span, runs: list[QuoteRun], cue: Span | None = None) -> Span:
+    """The span grown to the whole of every quoted run it touches (not the run that holds the cue)."""
+    start, end = span
+    for run in runs:
+        if cue is not None and run.start <= cue[0] < run.end:
+            continue
+        if run.start < end and start < run.end:
+            start, end = min(start, run.start), max(end, run.end)
+    return (start, end)
+
+
+def trim(doc: object, start: int, end: int) -> tuple[int, int] | None:
+    """Token bounds without punctuation at either edge; None when nothing is left."""
+    while start < end and doc[start].is_punct:  # type: ignore[index]
+        start += 1
+    while end > start and doc[end - 1].is_punct:  # type: ignore[index]
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def true_coordinate(verb: Token) -> Token | None:
+    """The cue a finite verb is really coordinated with when the parser hung it inside that cue's clause.
+
+    "Peskov said the issue was too complex to achieve a fix and warned against rushing": the parser
+    makes "warned" a conjunct of "achieve" (or of "was"); its tense, or being a speech verb, says it
+    goes with "said".
+    """
+    tense = finite_tag(verb)
+    if verb.dep_ != "conj" or tense is None:
+        return None
+    if verb.head.tag_ not in ("VB", "VBG") and verb.lemma_.lower() not in SPEECH_VERBS:
+        return None  # "said prices rose and fell": a conjunct of the reported clause
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    current = verb.head
+    for _ in range(4):
+        if current.dep_ == "ccomp" and finite_tag(current.head) == tense and current.head.i < verb.i:
+            return current.head
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def finite_tag(verb: Token) -> str | None:
+    """The tense of a finite verb: its own tag ("said") or its auxiliary's ("has championed")."""
+    if verb.tag_ in ("VBD", "VBZ"):
+        return verb.tag_
+    if verb.tag_ == "VBN":
+        return next((c.tag_ for c in verb.children if c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ")), None)
+    return None
