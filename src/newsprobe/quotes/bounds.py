@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsprobe.data.bounds import CUE_NOUNS
 from newsprobe.data.speech import (
     ASPECTUAL_VERBS,
     CONTENT_DEPS,
     CONTENT_PREPS,
+    NOUN_CONTENT_PREPS,
     SOLE_CONTENT_PREPS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
@@ -24,7 +26,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+    from newsprobe.quotes.extract import Attribution
+
 Span = tuple[int, int]
+# The complement kinds whose content ``refine`` trims (kinds from ``extract.complement_kind``).
+REFINED_KINDS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "attr", "prep", "prep2"})
 
 
 def through_colon(parse: Parse, span: Span, runs: list[QuoteRun], claimed: set[int]) -> Span:
@@ -84,6 +90,69 @@ def complement_span(verb: Token) -> SpacySpan | None:
     if end <= start:
         return None
     return doc[start:end]
+
+
+def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
+    """Trim a found content to PolNeAR's bounds, after the cue model has scored it (its features saw the raw span)."""
+    kind = found.key.rpartition("|")[2]
+    if len(found.content) != 1 or kind not in REFINED_KINDS:
+        return
+    start_char, end_char = found.content[0]
+    doc = parse.doc
+    if found.cue is not None and start_char < found.cue[0] and found.cue[1] < end_char:
+        found.content = split_at_cue(parse, found.content[0], found.cue)
+        return
+    span = doc.char_span(start_char - parse.offset, end_char - parse.offset, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return
+    start, end = span.start, span.end
+    if kind == "dobj":
+        start = past_cue_noun(doc, start, end)
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’":
+        end -= 1
+    if (start <= span.start and end >= span.end) or end <= start:
+        return
+    new_start, new_end = parse.char_span(doc[start:end])
+    cut_end = any(new_end < run.end and run.start < end_char for run in runs)
+    cut_start = any(start_char < run.end and run.start < new_start for run in runs)
+    if cut_end or cut_start:
+        return  # never cut into a quoted run, nor off one the content took in
+    found.content[0] = (new_start, new_end)
+
+
+def split_at_cue(parse: Parse, content: Span, cue: Span) -> list[Span]:
+    """ "Sanders appears to have a lead": the raised subject and the infinitive, without the cue and its auxiliaries."""
+    doc = parse.doc
+    verb = doc.char_span(cue[0] - parse.offset, cue[1] - parse.offset, alignment_mode="expand")
+    if verb is None:
+        return [content]
+    head = verb.root
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+    rest = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.i > head.i), None)
+    if subject is None or rest is None:
+        return [content]
+    first = parse.char_span(doc[subject.left_edge.i : subject.right_edge.i + 1])
+    second = (parse.char_span(rest.left_edge)[0], content[1])
+    if not (content[0] <= first[0] < first[1] <= second[0] < second[1] <= content[1]):
+        return [content]
+    return [first, second]
+
+
+def past_cue_noun(doc: object, start: int, end: int) -> int:
+    """ "raised questions about the deal": the content starts at what the cue noun governs ("the deal")."""
+    for i in range(start, min(start + 4, end)):
+        noun = doc[i]  # type: ignore[index]
+        if noun.pos_ != "NOUN" or noun.left_edge.i != start or noun.lemma_.lower() not in CUE_NOUNS:
+            continue
+        for child in noun.children:
+            if child.i <= noun.i or child.right_edge.i >= end:
+                continue
+            if child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPS and child.i + 1 < end:
+                return child.i + 1
+            if child.dep_ in ("acl", "ccomp") and (child.left_edge.lower_ in ("that", "to")):
+                return child.left_edge.i
+        return start
+    return start
 
 
 def aside_parts(verb: Token) -> list[SpacySpan]:

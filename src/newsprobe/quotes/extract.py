@@ -54,6 +54,7 @@ class Attribution:
     key: str = ""  # the cue's "lemma|complement"
     features: list[str] = field(default_factory=list)  # what the cue model scores
     score: float = 1.0
+    context: tuple[Parse, list[QuoteRun]] | None = None  # where it was found, for quotes.bounds.refine
 
     @property
     def start(self) -> int:
