@@ -1,0 +1,61 @@
+"""Content boundaries (quotes/bounds.py), on sentences written for these tests."""
+
+import pytest
+
+from newsprobe.nlp import Parse, load_model
+from newsprobe.options import Options
+from newsprobe.quotes.bounds import past_cue_noun, refine
+from newsprobe.quotes.extract import Attribution
+from newsprobe.quotes.marks import quote_runs
+from newsprobe.record import Segment
+from tests.stages.test_quotes import analysed, quote_with
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_raised_subject_and_its_infinitive_are_two_parts_without_the_cue():
+    doc = analysed("The ferry service appears to have lost its last winter customers.")
+    parts, cue, mention, _ = quote_with(doc, "ferry")
+    assert parts == ["The ferry service", "to have lost its last winter customers"]
+    assert (cue, mention) == ("appears", None)
+
+
+def test_the_auxiliaries_of_a_raising_passive_stay_out_of_both_parts():
+    doc = analysed("By March the harbour master was widely expected to close the north pier.")
+    parts, cue, _, _ = quote_with(doc, "harbour")
+    assert parts == ["the harbour master", "to close the north pier"]
+    assert cue == "expected"
+
+
+def test_a_cue_noun_stays_out_of_the_content():
+    doc = analysed("The ferry captain voiced doubts about the timetable for the spring season.")
+    assert quote_with(doc, "timetable")[0] == ["the timetable for the spring season"]
+    doc = analysed("The ferry captain expressed confidence that the timetable would hold.")
+    assert quote_with(doc, "timetable")[0] == ["that the timetable would hold"]
+
+
+def test_an_object_noun_that_is_not_a_cue_noun_stays_in_the_content():
+    doc = analysed("The fishermen mocked the plans of the harbour council.")
+    assert quote_with(doc, "council")[0] == ["the plans of the harbour council"]
+
+
+def parsed(text: str) -> Parse:
+    return Parse(Segment("body", 0, len(text)), load_model(Options().model)(text))
+
+
+def test_past_cue_noun_needs_a_complement_after_the_noun():
+    parse = parsed("She voiced concerns.")
+    assert past_cue_noun(parse.doc, 2, 3) == 2  # nothing after "concerns": the noun is the content
+    parse = parsed("She voiced concerns about the levee.")
+    assert parse.doc[past_cue_noun(parse.doc, 2, 6)].text == "the"
+
+
+def test_refine_never_cuts_into_a_quoted_run():
+    text = "She voiced “concerns about the levee” at the meeting."
+    parse = parsed(text)
+    runs = quote_runs(text, [(0, len(text))])
+    content = (text.index("concerns"), text.index(" at"))
+    assert parse.doc[past_cue_noun(parse.doc, 3, 8)].text == "the"  # without the run it would start there
+    found = Attribution([content], (4, 10), (0, 3), 0, key="voice|dobj")
+    refine(parse, runs, found)
+    assert found.content == [content]
