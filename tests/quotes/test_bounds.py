@@ -59,3 +59,16 @@ def test_refine_never_cuts_into_a_quoted_run():
     found = Attribution([content], (4, 10), (0, 3), 0, key="voice|dobj")
     refine(parse, runs, found)
     assert found.content == [content]
+
+
+def test_the_phrase_after_the_object_belongs_to_the_content():
+    doc = analysed("The harbour master described the new pier as a costly mistake.")
+    assert quote_with(doc, "pier")[0] == ["the new pier as a costly mistake"]
+    doc = analysed("The ferry captain blamed the council for the late spring timetable.")
+    assert quote_with(doc, "council")[0] == ["the council for the late spring timetable"]
+
+
+def test_after_a_light_verb_the_object_noun_is_the_cue():
+    parse = parsed("The mayor made a film about the flooded market.")
+    assert parse.doc[past_cue_noun(parse.doc, 3, 9, light=True)].text == "the"
+    assert past_cue_noun(parse.doc, 3, 9) == 3  # "film" is no cue noun of its own

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsprobe.data.bounds import CUE_NOUNS
+from newsprobe.data.bounds import CUE_NOUNS, LIGHT_VERBS, OBJECT_PREPS
 from newsprobe.data.speech import (
     ASPECTUAL_VERBS,
     CONTENT_DEPS,
@@ -107,10 +107,14 @@ def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
         return
     start, end = span.start, span.end
     if kind == "dobj":
-        start = past_cue_noun(doc, start, end)
+        verb = doc.char_span(found.cue[0] - parse.offset, found.cue[1] - parse.offset, alignment_mode="expand")
+        light = verb is not None and verb.root.lemma_.lower() in LIGHT_VERBS
+        start = past_cue_noun(doc, start, end, light)
+        if verb is not None:
+            end = through_object_preps(verb.root, start, end)
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’":
         end -= 1
-    if (start <= span.start and end >= span.end) or end <= start:
+    if (start == span.start and end == span.end) or end <= start:
         return
     new_start, new_end = parse.char_span(doc[start:end])
     cut_end = any(new_end < run.end and run.start < end_char for run in runs)
@@ -118,6 +122,29 @@ def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
     if cut_end or cut_start:
         return  # never cut into a quoted run, nor off one the content took in
     found.content[0] = (new_start, new_end)
+
+
+def through_object_preps(verb: Token, start: int, end: int) -> int:
+    """ "described the plan as a disaster": the content runs on through the verb's phrases after its object.
+
+    From PolNeAR train: such a phrase is in the gold content 164 of 169 times for "as", 79 of 85 for "for";
+    one that holds a date or time mostly is not ("on Monday").
+    """
+    doc = verb.doc
+    if not any(c.dep_ == "dobj" and start <= c.i < end for c in verb.children):
+        return end
+    last = end
+    while last > start and doc[last - 1].is_punct:
+        last -= 1
+    for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i >= last), key=lambda c: c.i):
+        if prep.i != last or prep.lower_ not in OBJECT_PREPS:
+            break
+        if any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+            break
+        last = prep.right_edge.i + 1
+    if last <= end:
+        return end
+    return cut_relative_clause(doc, start, last)
 
 
 def split_at_cue(parse: Parse, content: Span, cue: Span) -> list[Span]:
@@ -138,11 +165,14 @@ def split_at_cue(parse: Parse, content: Span, cue: Span) -> list[Span]:
     return [first, second]
 
 
-def past_cue_noun(doc: object, start: int, end: int) -> int:
-    """ "raised questions about the deal": the content starts at what the cue noun governs ("the deal")."""
+def past_cue_noun(doc: object, start: int, end: int, light: bool = False) -> int:
+    """ "raised questions about the deal": the content starts at what the cue noun governs ("the deal").
+
+    After a light verb (``light``: "made no mention of X", "had harsh words for X") any object noun is the cue's.
+    """
     for i in range(start, min(start + 4, end)):
         noun = doc[i]  # type: ignore[index]
-        if noun.pos_ != "NOUN" or noun.left_edge.i != start or noun.lemma_.lower() not in CUE_NOUNS:
+        if noun.pos_ != "NOUN" or noun.left_edge.i != start or not (light or noun.lemma_.lower() in CUE_NOUNS):
             continue
         for child in noun.children:
             if child.i <= noun.i or child.right_edge.i >= end:
