@@ -72,3 +72,8 @@ def test_after_a_light_verb_the_object_noun_is_the_cue():
     parse = parsed("The mayor made a film about the flooded market.")
     assert parse.doc[past_cue_noun(parse.doc, 3, 9, light=True)].text == "the"
     assert past_cue_noun(parse.doc, 3, 9) == 3  # "film" is no cue noun of its own
+
+
+def test_a_second_that_clause_hung_on_the_cue_is_part_of_the_content():
+    doc = analysed("The harbour master said the town needs a second pier, but that he would not support a new toll.")
+    assert quote_with(doc, "pier")[0] == ["the town needs a second pier, but that he would not support a new toll"]

@@ -106,6 +106,8 @@ def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
     if span is None or len(span) < 2:
         return
     start, end = span.start, span.end
+    if kind in ("ccomp", "parataxis"):
+        end = through_that_conjunct(doc, found.cue, parse.offset, start, end)
     if kind == "dobj":
         verb = doc.char_span(found.cue[0] - parse.offset, found.cue[1] - parse.offset, alignment_mode="expand")
         light = verb is not None and verb.root.lemma_.lower() in LIGHT_VERBS
@@ -122,6 +124,23 @@ def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
     if cut_end or cut_start:
         return  # never cut into a quoted run, nor off one the content took in
     found.content[0] = (new_start, new_end)
+
+
+def through_that_conjunct(doc: object, cue: Span | None, offset: int, start: int, end: int) -> int:
+    """ "said X, but that Y": the parser hangs the second clause on the cue; it is part of the same content."""
+    if cue is None:
+        return end
+    verb = doc.char_span(cue[0] - offset, cue[1] - offset, alignment_mode="expand")  # type: ignore[attr-defined]
+    if verb is None:
+        return end
+    for child in verb.root.children:
+        if child.dep_ == "conj" and child.i >= end and any(
+            g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in child.children
+        ):
+            between = doc[end : child.left_edge.i]  # type: ignore[index]
+            if all(t.is_punct or t.dep_ in ("cc", "preconj") for t in between):
+                return child.right_edge.i + 1
+    return end
 
 
 def through_object_preps(verb: Token, start: int, end: int) -> int:
