@@ -77,3 +77,8 @@ def test_after_a_light_verb_the_object_noun_is_the_cue():
 def test_a_second_that_clause_hung_on_the_cue_is_part_of_the_content():
     doc = analysed("The harbour master said the town needs a second pier, but that he would not support a new toll.")
     assert quote_with(doc, "pier")[0] == ["the town needs a second pier, but that he would not support a new toll"]
+
+
+def test_a_date_after_an_object_is_not_content():
+    doc = analysed("The harbour master endorsed the ferry plan on Thursday.")
+    assert quote_with(doc, "ferry")[0] == ["the ferry plan"]

@@ -155,15 +155,23 @@ def through_object_preps(verb: Token, start: int, end: int) -> int:
     last = end
     while last > start and doc[last - 1].is_punct:
         last -= 1
+    dated = [c for c in verb.children if c.dep_ == "prep" and start < c.i and c.right_edge.i == last - 1]
+    if dated and is_date_phrase(dated[0]):
+        return dated[0].i  # "praised the crew on Monday": when, not what
     for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i >= last), key=lambda c: c.i):
         if prep.i != last or prep.lower_ not in OBJECT_PREPS:
             break
-        if any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+        if is_date_phrase(prep):
             break
         last = prep.right_edge.i + 1
     if last <= end:
         return end
     return cut_relative_clause(doc, start, last)
+
+
+def is_date_phrase(prep: Token) -> bool:
+    """ "on Monday", "for decades", "in 2012": a preposition whose object is a date or a time."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def split_at_cue(parse: Parse, content: Span, cue: Span) -> list[Span]:
