@@ -134,8 +134,10 @@ def through_that_conjunct(doc: object, cue: Span | None, offset: int, start: int
     if verb is None:
         return end
     for child in verb.root.children:
-        if child.dep_ == "conj" and child.i >= end and any(
-            g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in child.children
+        if (
+            child.dep_ == "conj"
+            and child.i >= end
+            and any(g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in child.children)
         ):
             between = doc[end : child.left_edge.i]  # type: ignore[index]
             if all(t.is_punct or t.dep_ in ("cc", "preconj") for t in between):
