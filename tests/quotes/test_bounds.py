@@ -82,3 +82,13 @@ def test_a_second_that_clause_hung_on_the_cue_is_part_of_the_content():
 def test_a_date_after_an_object_is_not_content():
     doc = analysed("The harbour master endorsed the ferry plan on Thursday.")
     assert quote_with(doc, "ferry")[0] == ["the ferry plan"]
+
+
+def test_a_quote_after_a_colon_before_its_cue_is_the_content_without_the_lead_in():
+    doc = analysed(
+        "Asked about the closure, the ferry captain gave a blunt answer: "
+        "“The pier is finished and so is the season,” he said."
+    )
+    parts, cue, mention, kind = quote_with(doc, "pier")
+    assert parts == ["“The pier is finished and so is the season,”"]
+    assert (cue, mention, kind) == ("said", "he", "direct")

@@ -102,6 +102,11 @@ def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
     if found.cue is not None and start_char < found.cue[0] and found.cue[1] < end_char:
         found.content = split_at_cue(parse, found.content[0], found.cue)
         return
+    if found.cue is not None and end_char <= found.cue[0]:
+        run = quote_after_colon(parse.text, parse.offset, runs, start_char, end_char)
+        if run is not None:  # "…, but with a caveat: “…,” the source said": the quote is what was said
+            found.content[0] = (run.start, run.end)
+            return
     span = doc.char_span(start_char - parse.offset, end_char - parse.offset, alignment_mode="expand")
     if span is None or len(span) < 2:
         return
@@ -124,6 +129,16 @@ def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
     if cut_end or cut_start:
         return  # never cut into a quoted run, nor off one the content took in
     found.content[0] = (new_start, new_end)
+
+
+def quote_after_colon(text: str, offset: int, runs: list[QuoteRun], start: int, end: int) -> QuoteRun | None:
+    """The quoted run that ends a content and follows a colon inside it, if any."""
+    for run in runs:
+        if start < run.start and end - 3 <= run.end <= end + 1:
+            before = text[start - offset : run.start - offset].rstrip()
+            if before.endswith(":"):
+                return run
+    return None
 
 
 def through_that_conjunct(doc: object, cue: Span | None, offset: int, start: int, end: int) -> int:
