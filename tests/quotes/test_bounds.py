@@ -92,3 +92,11 @@ def test_a_quote_after_a_colon_before_its_cue_is_the_content_without_the_lead_in
     parts, cue, mention, kind = quote_with(doc, "pier")
     assert parts == ["“The pier is finished and so is the season,”"]
     assert (cue, mention, kind) == ("said", "he", "direct")
+
+
+def test_after_use_to_the_content_is_what_the_infinitive_takes():
+    text = "The mayor used his speech to attack the ferry company."
+    parse = parsed(text)
+    found = Attribution([(text.index("his"), text.index("."))], (10, 14), (0, 9), 0, key="use|xcomp")
+    refine(parse, [], found)
+    assert [text[s:e] for s, e in found.content] == ["the ferry company"]

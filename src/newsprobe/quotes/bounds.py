@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsprobe.data.bounds import CUE_NOUNS, LIGHT_VERBS, OBJECT_PREPS
+from newsprobe.data.bounds import CUE_NOUNS, INNER_VERBS, LIGHT_VERBS, OBJECT_PREPS
 from newsprobe.data.speech import (
     ASPECTUAL_VERBS,
     CONTENT_DEPS,
@@ -111,14 +111,19 @@ def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
     if span is None or len(span) < 2:
         return
     start, end = span.start, span.end
+    cue = found.cue and doc.char_span(found.cue[0] - parse.offset, found.cue[1] - parse.offset, alignment_mode="expand")
+    verb = cue.root if cue else None
     if kind in ("ccomp", "parataxis"):
         end = through_that_conjunct(doc, found.cue, parse.offset, start, end)
     if kind == "dobj":
-        verb = doc.char_span(found.cue[0] - parse.offset, found.cue[1] - parse.offset, alignment_mode="expand")
-        light = verb is not None and verb.root.lemma_.lower() in LIGHT_VERBS
-        start = past_cue_noun(doc, start, end, light)
+        start = past_cue_noun(doc, start, end, verb is not None and verb.lemma_.lower() in LIGHT_VERBS)
         if verb is not None:
-            end = through_object_preps(verb.root, start, end)
+            end = through_object_preps(verb, start, end)
+    if kind == "xcomp" and verb is not None and verb.lemma_.lower() in INNER_VERBS:
+        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        taken = complement_span(inner) if inner is not None else None
+        if taken is not None and start <= taken.start and taken.end <= end:
+            start, end = taken.start, taken.end
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’":
         end -= 1
     if (start == span.start and end == span.end) or end <= start:
