@@ -100,3 +100,16 @@ def test_after_use_to_the_content_is_what_the_infinitive_takes():
     found = Attribution([(text.index("his"), text.index("."))], (10, 14), (0, 9), 0, key="use|xcomp")
     refine(parse, [], found)
     assert [text[s:e] for s, e in found.content] == ["the ferry company"]
+
+
+def test_a_speech_verb_under_a_raising_cue_takes_the_content():
+    text = "The mayor seemed to mock the ferry timetable."
+    parse = parsed(text)
+    found = Attribution([(0, text.index("."))], (10, 16), None, 0, key="seem|xcomp")
+    refine(parse, [], found)
+    assert [text[s:e] for s, e in found.content] == ["the ferry timetable"]
+    text = "The mayor seemed to have a slight lead."
+    parse = parsed(text)
+    found = Attribution([(0, text.index("."))], (10, 16), None, 0, key="seem|xcomp")
+    refine(parse, [], found)
+    assert [text[s:e] for s, e in found.content] == ["The mayor", "to have a slight lead"]

@@ -100,7 +100,11 @@ def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
     start_char, end_char = found.content[0]
     doc = parse.doc
     if found.cue is not None and start_char < found.cue[0] and found.cue[1] < end_char:
-        found.content = split_at_cue(parse, found.content[0], found.cue)
+        taken = speech_inside(parse, found.cue)
+        if taken is not None:  # "Cruz seemed to mock his tough talk": the cue is "seemed to mock"
+            found.content = [widen_to_runs(parse.char_span(taken), runs)]
+        else:
+            found.content = split_at_cue(parse, found.content[0], found.cue)
         return
     if found.cue is not None and end_char <= found.cue[0]:
         run = quote_after_colon(parse.text, parse.offset, runs, start_char, end_char)
@@ -194,6 +198,15 @@ def through_object_preps(verb: Token, start: int, end: int) -> int:
 def is_date_phrase(prep: Token) -> bool:
     """ "on Monday", "for decades", "in 2012": a preposition whose object is a date or a time."""
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def speech_inside(parse: Parse, cue: Span) -> SpacySpan | None:
+    """What a speech verb under a raising cue takes ("seemed to mock X": X), or None."""
+    found = parse.doc.char_span(cue[0] - parse.offset, cue[1] - parse.offset, alignment_mode="expand")
+    inner = next((c for c in found.root.children if c.dep_ == "xcomp"), None) if found is not None else None
+    if inner is None or inner.lemma_.lower() not in SPEECH_VERBS or inner.lemma_.lower() in ASPECTUAL_VERBS:
+        return None
+    return complement_span(inner)
 
 
 def split_at_cue(parse: Parse, content: Span, cue: Span) -> list[Span]:
