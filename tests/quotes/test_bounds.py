@@ -113,3 +113,12 @@ def test_a_speech_verb_under_a_raising_cue_takes_the_content():
     found = Attribution([(0, text.index("."))], (10, 16), None, 0, key="seem|xcomp")
     refine(parse, [], found)
     assert [text[s:e] for s, e in found.content] == ["The mayor", "to have a slight lead"]
+
+
+def test_a_predicate_content_keeps_what_it_is_said_of():
+    text = "The ferry crews seemed equally unperturbed."
+    parse = parsed(text)
+    assert parse.doc[5].dep_ == "oprd"
+    found = Attribution([(text.index("equally"), text.index("."))], (16, 22), None, 0, key="seem|oprd")
+    refine(parse, [], found)
+    assert [text[s:e] for s, e in found.content] == ["The ferry crews", "equally unperturbed"]

@@ -14,6 +14,7 @@ from newsprobe.data.speech import (
     CONTENT_DEPS,
     CONTENT_PREPS,
     NOUN_CONTENT_PREPS,
+    RAISING_VERBS,
     SOLE_CONTENT_PREPS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
@@ -123,6 +124,11 @@ def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
         start = past_cue_noun(doc, start, end, verb is not None and verb.lemma_.lower() in LIGHT_VERBS)
         if verb is not None:
             end = through_object_preps(verb, start, end)
+    if kind == "oprd" and verb is not None:
+        parts = predicate_parts(parse, verb, runs)
+        if parts is not None:  # "called the plan “a disaster”", "Clinton was declared the winner"
+            found.content = parts
+            return
     if kind == "xcomp" and verb is not None and verb.lemma_.lower() in INNER_VERBS:
         inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         taken = complement_span(inner) if inner is not None else None
@@ -207,6 +213,26 @@ def speech_inside(parse: Parse, cue: Span) -> SpacySpan | None:
     if inner is None or inner.lemma_.lower() not in SPEECH_VERBS or inner.lemma_.lower() in ASPECTUAL_VERBS:
         return None
     return complement_span(inner)
+
+
+def predicate_parts(parse: Parse, verb: Token, runs: list[QuoteRun]) -> list[Span] | None:
+    """A predicate's content with what it is said of: "called [the plan] [“a disaster”]", "[X] was declared [Y]"."""
+    predicate = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
+    if predicate is None:
+        return None
+    doc = verb.doc
+    last = predicate.right_edge.i + 1
+    while last > predicate.i + 1 and doc[last - 1].is_punct and doc[last - 1].text not in "”\"»'’":
+        last -= 1
+    said = parse.char_span(doc[predicate.left_edge.i : last])
+    target = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < predicate.i), None)
+    if target is not None:
+        return [widen_to_runs((parse.char_span(target.left_edge)[0], said[1]), runs)]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    raised = subject is not None and (subject.dep_ == "nsubjpass" or verb.lemma_.lower() in RAISING_VERBS)
+    if not raised or subject.tag_ in ("WP", "WDT"):
+        return None
+    return [parse.char_span(doc[subject.left_edge.i : subject.right_edge.i + 1]), widen_to_runs(said, runs)]
 
 
 def split_at_cue(parse: Parse, content: Span, cue: Span) -> list[Span]:
