@@ -122,3 +122,10 @@ def test_a_predicate_content_keeps_what_it_is_said_of():
     found = Attribution([(text.index("equally"), text.index("."))], (16, 22), None, 0, key="seem|oprd")
     refine(parse, [], found)
     assert [text[s:e] for s, e in found.content] == ["The ferry crews", "equally unperturbed"]
+
+
+def test_according_to_between_subject_and_verb_leaves_two_parts():
+    doc = analysed("Ticket sales, according to the harbour office, have doubled since the spring.")
+    parts, cue, mention, _ = quote_with(doc, "doubled")
+    assert parts == ["Ticket sales", "have doubled since the spring"]
+    assert (cue, mention) == ("according to", "the harbour office")

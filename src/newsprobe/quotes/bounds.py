@@ -96,6 +96,9 @@ def complement_span(verb: Token) -> SpacySpan | None:
 def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
     """Trim a found content to PolNeAR's bounds, after the cue model has scored it (its features saw the raw span)."""
     kind = found.key.rpartition("|")[2]
+    if kind == "according" and found.cue is not None:
+        found.content = according_parts(parse, found.content, found.cue)
+        return
     if len(found.content) != 1 or kind not in REFINED_KINDS:
         return
     start_char, end_char = found.content[0]
@@ -213,6 +216,20 @@ def speech_inside(parse: Parse, cue: Span) -> SpacySpan | None:
     if inner is None or inner.lemma_.lower() not in SPEECH_VERBS or inner.lemma_.lower() in ASPECTUAL_VERBS:
         return None
     return complement_span(inner)
+
+
+def according_parts(parse: Parse, content: list[Span], cue: Span) -> list[Span]:
+    """ "Fundraising, according to the report, has surged": the subject the phrase splits off is a part too."""
+    doc = parse.doc
+    phrase = doc.char_span(cue[0] - parse.offset, cue[1] - parse.offset, alignment_mode="expand")
+    head = phrase[0].head if phrase is not None else None
+    if head is None or head.pos_ not in ("VERB", "AUX") or len(content) != 1:
+        return content
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not subject.right_edge.i < phrase.start <= head.i:
+        return content
+    first = parse.char_span(doc[subject.left_edge.i : subject.right_edge.i + 1])
+    return [first, *content] if first[1] <= content[0][0] else content
 
 
 def predicate_parts(parse: Parse, verb: Token, runs: list[QuoteRun]) -> list[Span] | None:
