@@ -129,3 +129,10 @@ def test_according_to_between_subject_and_verb_leaves_two_parts():
     parts, cue, mention, _ = quote_with(doc, "doubled")
     assert parts == ["Ticket sales", "have doubled since the spring"]
     assert (cue, mention) == ("according to", "the harbour office")
+
+
+def test_an_infinitive_after_a_noun_that_takes_one_stays_in_the_content():
+    doc = analysed("The mayor praised the efforts of the harbour office to find a new ferry operator.")
+    assert quote_with(doc, "efforts")[0] == ["the efforts of the harbour office to find a new ferry operator"]
+    doc = analysed("The mayor cited the floods to explain the closure.")
+    assert quote_with(doc, "floods")[0] == ["the floods"]  # a purpose clause is not what was cited

@@ -49,3 +49,46 @@ OBJECT_PREPS = frozenset({"as", "for", "to", "with", "of", "on", "in", "at", "fr
 # speech.ASPECTUAL_VERBS but applied after the cue model. From PolNeAR train: the content starts after the
 # infinitive's verb 18 of 18 times for "have", 15 of 16 for "use".
 INNER_VERBS = frozenset({"have", "use", "start", "need", "spend"})
+# Nouns that take a to-infinitive as their complement: "praised the efforts to find a solution" keeps the
+# infinitive (the parser often hangs it on the verb); "cited the killings to give context" does not.
+INFINITIVE_NOUNS = frozenset(
+    {
+        "call",
+        "plan",
+        "attempt",
+        "push",
+        "bid",
+        "decision",
+        "refusal",
+        "promise",
+        "pledge",
+        "move",
+        "desire",
+        "ability",
+        "fitness",
+        "right",
+        "vow",
+        "threat",
+        "proposal",
+        "order",
+        "demand",
+        "request",
+        "need",
+        "willingness",
+        "readiness",
+        "failure",
+        "campaign",
+        "drive",
+        "intention",
+        "commitment",
+        "offer",
+        "invitation",
+        "urge",
+        "chance",
+        "opportunity",
+        "power",
+        "authority",
+        "permission",
+        "effort",
+    }
+)

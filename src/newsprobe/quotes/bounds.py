@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsprobe.data.bounds import CUE_NOUNS, INNER_VERBS, LIGHT_VERBS, OBJECT_PREPS
+from newsprobe.data.bounds import CUE_NOUNS, INFINITIVE_NOUNS, INNER_VERBS, LIGHT_VERBS, OBJECT_PREPS
 from newsprobe.data.speech import (
     ASPECTUAL_VERBS,
     CONTENT_DEPS,
@@ -185,20 +185,24 @@ def through_object_preps(verb: Token, start: int, end: int) -> int:
     one that holds a date or time mostly is not ("on Monday").
     """
     doc = verb.doc
-    if not any(c.dep_ == "dobj" and start <= c.i < end for c in verb.children):
+    objects = [c for c in verb.children if c.dep_ == "dobj" and start <= c.i < end]
+    if not objects:
         return end
+    takes_infinitive = objects[0].lemma_.lower() in INFINITIVE_NOUNS
     last = end
     while last > start and doc[last - 1].is_punct:
         last -= 1
     dated = [c for c in verb.children if c.dep_ == "prep" and start < c.i and c.right_edge.i == last - 1]
     if dated and is_date_phrase(dated[0]):
         return dated[0].i  # "praised the crew on Monday": when, not what
-    for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i >= last), key=lambda c: c.i):
-        if prep.i != last or prep.lower_ not in OBJECT_PREPS:
+    for child in sorted((c for c in verb.children if c.left_edge.i >= last), key=lambda c: c.i):
+        if child.left_edge.i != last:
             break
-        if is_date_phrase(prep):
+        prep = child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and not is_date_phrase(child)
+        infinitive = child.dep_ == "advcl" and child.left_edge.lower_ == "to" and takes_infinitive  # "calls to ban"
+        if not (prep or infinitive):
             break
-        last = prep.right_edge.i + 1
+        last = child.right_edge.i + 1
     if last <= end:
         return end
     return cut_relative_clause(doc, start, last)
