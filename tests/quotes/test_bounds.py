@@ -136,3 +136,8 @@ def test_an_infinitive_after_a_noun_that_takes_one_stays_in_the_content():
     assert quote_with(doc, "efforts")[0] == ["the efforts of the harbour office to find a new ferry operator"]
     doc = analysed("The mayor cited the floods to explain the closure.")
     assert quote_with(doc, "floods")[0] == ["the floods"]  # a purpose clause is not what was cited
+
+
+def test_made_it_clear_leaves_the_adjective_to_the_cue():
+    doc = analysed("She made it clear to the ferry crews on Wednesday that she has their backs.")
+    assert quote_with(doc, "backs")[0] == ["that she has their backs"]

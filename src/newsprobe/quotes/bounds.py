@@ -123,6 +123,8 @@ def refine(parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
     verb = cue.root if cue else None
     if kind in ("ccomp", "parataxis"):
         end = through_that_conjunct(doc, found.cue, parse.offset, start, end)
+        if verb is not None:
+            start = past_made_clear(verb, start, end)
     if kind == "dobj":
         start = past_cue_noun(doc, start, end, verb is not None and verb.lemma_.lower() in LIGHT_VERBS)
         if verb is not None:
@@ -157,6 +159,19 @@ def quote_after_colon(text: str, offset: int, runs: list[QuoteRun], start: int, 
             if before.endswith(":"):
                 return run
     return None
+
+
+def past_made_clear(verb: Token, start: int, end: int) -> int:
+    """ "made it clear to voters that X": the adjective is the cue's ("made it clear"), the content is "that X"."""
+    doc = verb.doc
+    first = start + 1 if doc[start].lower_ == "it" else start
+    adjective = doc[first]
+    if adjective.pos_ != "ADJ" or adjective.head.i != verb.i or adjective.dep_ not in ("ccomp", "oprd", "acomp"):
+        return start
+    for i in range(first + 1, end - 1):
+        if doc[i].lower_ == "that" and doc[i].dep_ == "mark":
+            return i
+    return start
 
 
 def through_that_conjunct(doc: object, cue: Span | None, offset: int, start: int, end: int) -> int:
