@@ -241,8 +241,10 @@ def according_parts(parse: Parse, content: list[Span], cue: Span) -> list[Span]:
     """ "Fundraising, according to the report, has surged": the subject the phrase splits off is a part too."""
     doc = parse.doc
     phrase = doc.char_span(cue[0] - parse.offset, cue[1] - parse.offset, alignment_mode="expand")
-    head = phrase[0].head if phrase is not None else None
-    if head is None or head.pos_ not in ("VERB", "AUX") or len(content) != 1:
+    if phrase is None or len(content) != 1:
+        return content
+    head = phrase[0].head
+    if head.pos_ not in ("VERB", "AUX"):
         return content
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not subject.right_edge.i < phrase.start <= head.i:
@@ -265,8 +267,9 @@ def predicate_parts(parse: Parse, verb: Token, runs: list[QuoteRun]) -> list[Spa
     if target is not None:
         return [widen_to_runs((parse.char_span(target.left_edge)[0], said[1]), runs)]
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
-    raised = subject is not None and (subject.dep_ == "nsubjpass" or verb.lemma_.lower() in RAISING_VERBS)
-    if not raised or subject.tag_ in ("WP", "WDT"):
+    if subject is None or subject.tag_ in ("WP", "WDT"):
+        return None
+    if subject.dep_ != "nsubjpass" and verb.lemma_.lower() not in RAISING_VERBS:
         return None
     return [parse.char_span(doc[subject.left_edge.i : subject.right_edge.i + 1]), widen_to_runs(said, runs)]
 
