@@ -2,6 +2,10 @@
 
 A content is the tokens a cue verb governs (its clause or object), without trailing participle clauses,
 relative asides and edge punctuation, and widened to the whole of any quoted run it touches.
+
+``refine`` then moves the bounds to PolNeAR's conventions (each rule counted on PolNeAR train, kept only where
+dev did not drop). It runs after the cue model has scored a candidate and after nested candidates are
+dropped, so the model's features and the nesting test still see the spans they were tuned on.
 """
 
 from __future__ import annotations
