@@ -141,3 +141,8 @@ def test_an_infinitive_after_a_noun_that_takes_one_stays_in_the_content():
 def test_made_it_clear_leaves_the_adjective_to_the_cue():
     doc = analysed("She made it clear to the ferry crews on Wednesday that she has their backs.")
     assert quote_with(doc, "backs")[0] == ["that she has their backs"]
+
+
+def test_where_something_was_said_does_not_carry_the_content_on():
+    doc = analysed("The harbour master cited the figure in an interview with the local paper.")
+    assert quote_with(doc, "figure")[0] == ["the figure"]

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsprobe.data.bounds import CUE_NOUNS, INFINITIVE_NOUNS, INNER_VERBS, LIGHT_VERBS, OBJECT_PREPS
+from newsprobe.data.bounds import (
+    CUE_NOUNS,
+    INFINITIVE_NOUNS,
+    INNER_VERBS,
+    LIGHT_VERBS,
+    OBJECT_PREPS,
+    VENUE_NOUNS,
+)
 from newsprobe.data.speech import (
     ASPECTUAL_VERBS,
     CONTENT_DEPS,
@@ -218,6 +225,7 @@ def through_object_preps(verb: Token, start: int, end: int) -> int:
         if child.left_edge.i != last:
             break
         prep = child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and not is_date_phrase(child)
+        prep = prep and not any(g.dep_ == "pobj" and g.lemma_.lower() in VENUE_NOUNS for g in child.children)
         infinitive = child.dep_ == "advcl" and child.left_edge.lower_ == "to" and takes_infinitive  # "calls to ban"
         if not (prep or infinitive):
             break
