@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsprobe.data.speech import (
-    ASPECTUAL_VERBS,
     CLAUSE_PREPOSITIONS,
-    CONTENT_DEPS,
     CONTENT_PREPS,
     DASH_CUES,
     INHERIT_DEPS,
@@ -25,11 +23,10 @@ from newsprobe.data.speech import (
     RAISING_PASSIVES,
     RAISING_VERBS,
     SOLE_CONTENT_PREPS,
-    SPEECH_VERBS,
     SUBJECT_DEPS,
-    TRAILING_CLAUSE_DEPS,
 )
 from newsprobe.nlp import Parse
+from newsprobe.quotes.bounds import aside_parts, complement_span, through_colon, trim, true_coordinate, widen_to_runs
 from newsprobe.quotes.marks import QuoteRun
 
 if TYPE_CHECKING:
@@ -57,6 +54,7 @@ class Attribution:
     key: str = ""  # the cue's "lemma|complement"
     features: list[str] = field(default_factory=list)  # what the cue model scores
     score: float = 1.0
+    context: tuple[Parse, list[QuoteRun]] | None = None  # where it was found, for quotes.bounds.refine
 
     @property
     def start(self) -> int:
@@ -133,7 +131,7 @@ def complement_kind(verb: Token) -> str:
 def _verb_attribution(
     parse: Parse, sent: SpacySpan, verb: Token, runs: list[QuoteRun], index: int, claimed: set[int], kind: str
 ) -> Attribution | None:
-    content = _complement_span(verb) if kind not in ("quote", "aside", "colon", "passive") else None
+    content = complement_span(verb) if kind not in ("quote", "aside", "colon", "passive") else None
     if kind == "passive":
         return _passive_attribution(parse, verb, index)
     if kind == "colon":
@@ -141,15 +139,15 @@ def _verb_attribution(
         mention = speaker_mention(parse, verb) if run is not None else None
         return Attribution([(run.start, run.end)], parse.char_span(verb), mention, index) if run else None
     if kind == "aside":
-        parts = _aside_parts(verb)
+        parts = aside_parts(verb)
         if not parts:
             return None
-        content_parts = [_widen_to_runs(parse.char_span(p), runs, parse.char_span(verb)) for p in parts]
+        content_parts = [widen_to_runs(parse.char_span(p), runs, parse.char_span(verb)) for p in parts]
         mention = speaker_mention(parse, verb)
         return Attribution(content_parts, parse.char_span(verb), mention, index)
     if content is not None:
-        content_span = _widen_to_runs(parse.char_span(content), runs, parse.char_span(verb))
-        content_span = _through_colon(parse, content_span, runs, claimed)
+        content_span = widen_to_runs(parse.char_span(content), runs, parse.char_span(verb))
+        content_span = through_colon(parse, content_span, runs, claimed)
     else:
         run = _adjacent_run(parse, sent, verb, runs, claimed)
         if run is None:
@@ -163,20 +161,6 @@ def _verb_attribution(
     if mention is not None and content_span[0] <= mention[0] < content_span[1]:
         mention = None
     return Attribution([content_span], parse.char_span(verb), mention, index)
-
-
-def _through_colon(parse: Parse, span: Span, runs: list[QuoteRun], claimed: set[int]) -> Span:
-    """ "pointed out how ironic it was: “…”": a content that ends at a colon runs on through the quote after it."""
-    text, off = parse.text, parse.offset
-    tail = text[span[1] - off :]
-    stripped = tail.lstrip(" ”\"'’")
-    if not stripped.startswith(":"):
-        return span
-    colon_end = span[1] + len(tail) - len(stripped) + 1
-    for run in runs:
-        if id(run) not in claimed and run.start >= colon_end and not text[colon_end - off : run.start - off].strip():
-            return (span[0], run.end)
-    return span
 
 
 def _raised_subject(verb: Token) -> Token | None:
@@ -208,108 +192,11 @@ def _passive_attribution(parse: Parse, verb: Token, index: int) -> Attribution |
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if agent is None or subject is None:
         return None
-    content = _trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    content = trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
     if content is None:
         return None
     mention = parse.char_span(mention_span(agent))
     return Attribution([parse.char_span(verb.doc[content[0] : content[1]])], parse.char_span(verb), mention, index)
-
-
-def _complement_span(verb: Token) -> SpacySpan | None:
-    """The tokens a verb introduces: its clause, or its object and what follows it."""
-    children = list(verb.children)
-    if verb.lemma_.lower() in ASPECTUAL_VERBS:  # "continued to blast the deal": what the inner verb takes
-        inner = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i), None)
-        found = _complement_span(inner) if inner is not None else None
-        if found is not None:
-            return found
-    ccomp = [c for c in children if c.dep_ in ("ccomp", "parataxis")]
-    if ccomp:
-        chosen = ccomp
-    else:
-        chosen = [c for c in children if c.dep_ in CONTENT_DEPS]
-        chosen += [c for c in children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
-        if not chosen:
-            chosen = [c for c in children if c.dep_ == "prep" and c.lower_ in SOLE_CONTENT_PREPS][:1]
-    if not chosen:
-        return None
-    after = [c for c in chosen if c.i > verb.i]
-    before = [c for c in chosen if c.i < verb.i]
-    side = before if before and (not after or any(c.dep_ == "ccomp" for c in before)) else after
-    if not side:
-        return None
-    # "called for a ceasefire": the content is what the preposition governs, not the preposition
-    start = min(c.i + 1 if c.dep_ == "prep" and c.i + 1 <= c.right_edge.i else c.left_edge.i for c in side)
-    end = max(c.right_edge.i for c in side) + 1
-    if side is after:
-        start = max(start, verb.i + 1)
-    else:
-        end = min(end, verb.i)
-    doc = verb.doc
-    end = _cut_trailing_participle(doc, start, end)
-    end = next((i for i in range(start + 1, end) if getattr(true_coordinate(doc[i]), "i", -1) == verb.i), end)
-    while end > start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].text == ","):
-        end -= 1
-    end = _cut_relative_clause(doc, start, end, final_only=bool(ccomp))
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"»'’"):
-        end -= 1
-    while start < end and doc[start].is_punct and doc[start].text not in '“"«„':
-        start += 1
-    if end <= start:
-        return None
-    return doc[start:end]
-
-
-def _aside_parts(verb: Token) -> list[SpacySpan]:
-    """The clause around a parenthetical cue, without the cue's own words."""
-    head = verb.head
-    skip = {t.i for t in verb.subtree}
-    doc = verb.doc
-    tokens = [t.i for t in head.subtree if t.i not in skip]
-    parts: list[SpacySpan] = []
-    run: list[int] = []
-    for i in tokens + [-1]:
-        if run and i != run[-1] + 1:
-            trimmed = _trim(doc, run[0], run[-1] + 1)
-            if trimmed is not None:
-                parts.append(doc[trimmed[0] : trimmed[1]])
-            run = []
-        if i >= 0:
-            run.append(i)
-    return parts
-
-
-def _cut_trailing_participle(doc: object, start: int, end: int) -> int:
-    """Content ends before ", adding …" / ", citing …": a participle clause is its own attribution or aside."""
-    for i in range(start + 1, end - 1):
-        token, following = doc[i], doc[i + 1]  # type: ignore[index]
-        if token.text == "," and following.tag_ == "VBG" and following.dep_ in TRAILING_CLAUSE_DEPS:
-            return i
-    return end
-
-
-def _cut_relative_clause(doc: object, start: int, end: int, final_only: bool = False) -> int:
-    """Content ends before ", which …": the aside is the writer's, not the speaker's.
-
-    In a clause (``final_only``) only an aside that runs to the end of the content is cut.
-    """
-    for i in range(start + 1, end - 1):
-        token, following = doc[i], doc[i + 1]  # type: ignore[index]
-        aside = token.text == "," and following.lower_ in ("which", "who", "whose") and following.head.dep_ == "relcl"
-        if aside and (not final_only or following.head.right_edge.i >= end - 2):
-            return i
-    return end
-
-
-def _widen_to_runs(span: Span, runs: list[QuoteRun], cue: Span | None = None) -> Span:
-    """The span grown to the whole of every quoted run it touches (not the run that holds the cue)."""
-    start, end = span
-    for run in runs:
-        if cue is not None and run.start <= cue[0] < run.end:
-            continue
-        if run.start < end and start < run.end:
-            start, end = min(start, run.start), max(end, run.end)
-    return (start, end)
 
 
 def _adjacent_run(
@@ -371,10 +258,10 @@ def _noun_attribution(parse: Parse, noun: Token, runs: list[QuoteRun], index: in
     doc = noun.doc
     start = min(c.left_edge.i for c in chosen)
     end = max(c.right_edge.i for c in chosen) + 1
-    trimmed = _trim(doc, start, end)
+    trimmed = trim(doc, start, end)
     if trimmed is None:
         return None, ""
-    content = _widen_to_runs(parse.char_span(doc[trimmed[0] : trimmed[1]]), runs, parse.char_span(noun))
+    content = widen_to_runs(parse.char_span(doc[trimmed[0] : trimmed[1]]), runs, parse.char_span(noun))
     sources = [c for c in noun.children if c.dep_ == "poss"]
     sources += [
         g
@@ -421,22 +308,14 @@ def _according_to(parse: Parse, sent: SpacySpan, according: Token, index: int) -
     objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
     phrase = sorted({t.i for t in according.subtree} | {t.i for t in to.subtree} | {according.i, to.i})
     lo, hi = phrase[0], phrase[-1] + 1
-    before = _trim(doc, sent.start, lo)
-    after = _trim(doc, hi, sent.end)
+    before = trim(doc, sent.start, lo)
+    after = trim(doc, hi, sent.end)
     parts = [p for p in (before, after) if p is not None and p[1] - p[0] >= 2]
     if not parts:
         return None
     content = [parse.char_span(doc[a:b]) for a, b in parts]
     mention = parse.char_span(mention_span(objects[0])) if objects else None
     return Attribution(content, parse.char_span(doc[according.i : to.i + 1]), mention, index)
-
-
-def _trim(doc: object, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and doc[start].is_punct:  # type: ignore[index]
-        start += 1
-    while end > start and doc[end - 1].is_punct:  # type: ignore[index]
-        end -= 1
-    return (start, end) if end > start else None
 
 
 def speaker_mention(parse: Parse, verb: Token) -> Span | None:
@@ -483,30 +362,6 @@ def _subject(verb: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
-def true_coordinate(verb: Token) -> Token | None:
-    """The cue a finite verb is really coordinated with when the parser hung it inside that cue's clause.
-
-    "Peskov said the issue was too complex to achieve a fix and warned against rushing": the parser
-    makes "warned" a conjunct of "achieve" (or of "was"); its tense, or being a speech verb, says it
-    goes with "said".
-    """
-    tense = _finite_tag(verb)
-    if verb.dep_ != "conj" or tense is None:
-        return None
-    if verb.head.tag_ not in ("VB", "VBG") and verb.lemma_.lower() not in SPEECH_VERBS:
-        return None  # "said prices rose and fell": a conjunct of the reported clause
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return None
-    current = verb.head
-    for _ in range(4):
-        if current.dep_ == "ccomp" and _finite_tag(current.head) == tense and current.head.i < verb.i:
-            return current.head
-        if current.head.i == current.i:
-            return None
-        current = current.head
-    return None
-
-
 def _participle_host(verb: Token) -> Token | None:
     """ "“…,” he added, referring to the $66 billion Washington has provided": the parser hangs the
     participle on the verb after it; right after "he added," it belongs to "added"."""
@@ -515,15 +370,6 @@ def _participle_host(verb: Token) -> Token | None:
     comma, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
     if comma.text == "," and before.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in before.children):
         return before
-    return None
-
-
-def _finite_tag(verb: Token) -> str | None:
-    """The tense of a finite verb: its own tag ("said") or its auxiliary's ("has championed")."""
-    if verb.tag_ in ("VBD", "VBZ"):
-        return verb.tag_
-    if verb.tag_ == "VBN":
-        return next((c.tag_ for c in verb.children if c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ")), None)
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsprobe.nlp import Parse
+from newsprobe.quotes.bounds import refine
 from newsprobe.quotes.cues import CueModel
 from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph
 from newsprobe.quotes.lines import headline_line, transcript_line
@@ -67,7 +68,11 @@ def find_attributions(doc: Document, cues: CueModel, keep_nested: bool = False) 
             line = headline_line(parse)
             found.extend([line] if line is not None else _find_in_group(doc.text, [parse], cues))
     found.sort(key=lambda a: a.start)
-    return found if keep_nested else drop_nested(found)
+    kept = found if keep_nested else drop_nested(found)
+    for attribution in kept:  # after drop_nested: what nests is judged on the spans the cue model scored
+        if attribution.context is not None:
+            refine(*attribution.context, attribution)
+    return kept
 
 
 def drop_nested(found: list[Attribution]) -> list[Attribution]:
@@ -107,7 +112,9 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
             and transcript_line(group[index + 1], index + 1) is None
         ):
             paragraph_runs = paragraph_runs + following[:1]  # "Cruz called them on it:" ¶ "“The questions …”"
-        found.extend(find_in_paragraph(parse, paragraph_runs, index, cues.score))
+        for attribution in find_in_paragraph(parse, paragraph_runs, index, cues.score):
+            attribution.context = (parse, paragraph_runs)
+            found.append(attribution)
     owner = {id(r): a for a in found for r in a.runs}
     for paragraph_runs in per_paragraph:
         _join_forward(text, paragraph_runs, owner)
