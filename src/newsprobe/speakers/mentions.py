@@ -40,7 +40,7 @@ def grammar_score(context: DocumentContext, span: Span) -> float:
         for _ in range(3):
             if head.dep_ in SUBJECT_DEPS:
                 return 1.0
-            if head.dep_ not in ("pobj", "prep", "appos") or head.head is head:
+            if head.dep_ not in ("pobj", "prep", "appos") or head.head.i == head.i:
                 break
             head = head.head
     if root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS:

@@ -141,9 +141,9 @@ def _in_place_context(ent: Span) -> bool:
     verb = root.head
     for _ in range(3):  # "stop the U.S. from aiding Kyiv": aiding <- from <- stop
         for child in verb.children:
-            if child is not root and child.dep_ in ("nsubj", "dobj") and child.ent_type_ in PLACE_TYPES:
+            if child.i != root.i and child.dep_ in ("nsubj", "dobj") and child.ent_type_ in PLACE_TYPES:
                 return True
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return False
