@@ -250,6 +250,8 @@ def _end_features(
         f"cue={lemma}|e={name}",
         f"k={kind}|a={after}|e={group}",
         f"l={_word(last)}|a={after}|e={group}",
+        f"fa={_word(doc[e]) if e < len(doc) else '$'}|{name}",
+        f"fl={doc[e - 1].dep_}|{_word(doc[e - 1])}|{group}",
     ]
 
 
