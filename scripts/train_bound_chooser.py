@@ -31,6 +31,7 @@ C = 0.6  # inverse L2 regularisation strength (5-fold CV on train: 0.15 +64, 0.3
 MIN_WEIGHT = 0.05  # smaller weights are left out of the shipped model (it stays small)
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 FOLDS = 5
+CACHED_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "SENT_START", "POS", "LEMMA", "MORPH", "ENT_IOB", "ENT_TYPE", "SPACY"]
 
 
 @dataclass(slots=True)
@@ -66,7 +67,25 @@ def parsed(path: Path, cache: str | None) -> Iterator[Document]:
     from newsprobe.api import analyze_many
 
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    yield from analyze_many(({"id": str(r["id"]), "text": r["text"]} for r in rows), options=options)
+    keep = DocBin(attrs=CACHED_ATTRS, store_user_data=False)
+    meta = []
+    for doc in analyze_many(({"id": str(r["id"]), "text": r["text"]} for r in rows), options=options):
+        segments = [s.to_dict() for s in doc.segments]
+        meta.append(
+            (
+                doc.id,
+                doc.text,
+                segments,
+                doc.language,
+                [(p.segment.to_dict(), len(keep) + i) for i, p in enumerate(doc.parses)],
+            )
+        )
+        for p in doc.parses:
+            keep.add(p.doc)
+        yield doc
+    if cache:
+        keep.to_disk(cache + ".spacy")
+        Path(cache + ".meta.pkl").write_bytes(pickle.dumps(meta))
 
 
 def groups(path: Path, cache: str | None) -> list[Group]:
@@ -76,7 +95,8 @@ def groups(path: Path, cache: str | None) -> list[Group]:
     from newsprobe.stages import quotes
     from newsprobe.stages.quotes import find_attributions
 
-    quotes.chooser = BoundChooser  # the found bounds as the stage makes them without a chooser (an empty one)
+    # the found bounds as the stage makes them without a chooser (an empty one keeps every bound)
+    quotes.chooser = BoundChooser  # type: ignore[assignment]
     gold = {str(r["id"]): r["attributions"] for r in map(json.loads, path.open(encoding="utf-8"))}
     cues = CueModel.load()
     out: list[Group] = []
@@ -87,7 +107,7 @@ def groups(path: Path, cache: str | None) -> list[Group]:
             if options is None:
                 continue
             chars = charset(doc.text, found.content)
-            best = max(golds, key=lambda g: len(g & chars), default=set())
+            best: set[int] = max(golds, key=lambda g: len(g & chars), default=set())
             if not best or len(best & chars) < 0.3 * len(best):
                 continue
             jaccard = []
