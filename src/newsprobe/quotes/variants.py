@@ -143,22 +143,25 @@ def _ends(doc: Doc, s: int, e: int, sent_end: int, cue_i: int) -> list[tuple[str
     for i in range(s + 2, last):  # ", adding …", "; …": cut at a comma or semicolon
         if doc[i - 1].text in (",", ";", "—", "--") and i not in cuts:
             cuts[i] = f"comma:{doc[i - 1].text}:{doc[i].tag_}"
-    for left in sorted(cuts, reverse=True):
-        end = left
-        while end > s + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
-            end -= 1
-        out.append((cuts[left], end))
     root = _root(doc, s, e)
     grown = [("root-edge", root.right_edge.i + 1), ("sent-end", sent_end)]
+    comma = next((i for i in range(e + 1, sent_end) if doc[i].text in (",", ";")), None)
+    if comma is not None:
+        grown.append(("to-comma", comma))  # "… X, but Y": run on through the next phrase
     if sent_end < len(doc) and not doc[sent_end].is_space:
         nxt = doc[sent_end].sent
         grown.append(("next-sent", nxt.end))
-    for name, end in grown:
+    for name, end in grown:  # extensions before cuts: a long content's many cuts must not crowd them out
         while end > e and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in CLOSING_MARKS:
             end -= 1
         added = doc[e:end]
         if end > e and not (e <= cue_i < end) and not any(_is_speech(t) or _is_venue(t) for t in added):
             out.append((name, end))  # never across another cue ("said X and warned against Y") nor a venue
+    for left in sorted(cuts, reverse=True):
+        end = left
+        while end > s + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+            end -= 1
+        out.append((cuts[left], end))
     return _dedupe(out)[:MAX_ENDS]
 
 
