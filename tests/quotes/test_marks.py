@@ -40,3 +40,37 @@ def test_a_stray_mark_that_nothing_carries_on_is_no_quote():
     assert runs == []
     text, runs = runs_of('The "first time she saw him, she knew.')
     assert runs == []
+
+
+def test_mixed_pairs_close_each_other():
+    text, runs = runs_of(
+        'The mayor called it “a plain mistake." Then she left.', '"We will rebuild the bridge,” he said.'
+    )
+    assert [text[r.start : r.end] for r in runs] == ['“a plain mistake."', '"We will rebuild the bridge,”']
+    assert not any(r.unclosed for r in runs)
+
+
+def test_a_straight_quote_inside_a_curly_one_nests_by_its_place():
+    text, runs = runs_of('“He told me "never again" and walked out,” she said.')
+    assert [text[r.start : r.end] for r in runs] == ['“He told me "never again" and walked out,”']
+    text, runs = runs_of('“They sold a 6" pipe for ten dollars,” he said. “It’s a bargain.”')
+    assert [text[r.start : r.end] for r in runs] == ['“They sold a 6" pipe for ten dollars,”', "“It’s a bargain.”"]
+
+
+def test_curly_quote_inside_a_straight_one_and_stray_marks():
+    text, runs = runs_of('"He called it “a disaster” and left," she said.')
+    assert [text[r.start : r.end] for r in runs] == ['"He called it “a disaster” and left,"']
+    # a nested mark left open does not keep the outer quote from closing
+    text, runs = runs_of('"We heard “rumours all week," the clerk said.')
+    assert [text[r.start : r.end] for r in runs] == ['"We heard “rumours all week,"']
+
+
+def test_mixed_marks_carried_over_paragraphs():
+    text, runs = runs_of("“We waited for years.", '"Then the river rose," he said.')
+    assert [text[r.start : r.end] for r in runs] == ["“We waited for years.", '"Then the river rose,"']
+    assert runs[0].unclosed and runs[1].carried
+
+
+def test_german_and_danish_marks():
+    text, runs = runs_of("Er sagte „nie wieder“ und »aldrig igen« und «jamais» dazu.")
+    assert [text[r.start : r.end] for r in runs] == ["„nie wieder“", "»aldrig igen«", "«jamais»"]

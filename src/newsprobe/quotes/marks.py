@@ -9,6 +9,9 @@ from newsprobe.data.speech import DOUBLE_APOSTROPHE, QUOTE_PAIRS
 
 Span = tuple[int, int]
 
+# Mixed pairs: the mark that closes a quote opened by the other style (“…" and "…”), as PolNeAR's pages have them.
+MIXED_CLOSERS = {"“": '"', '"': "”"}
+
 # Every character the scan below acts on; the text between two of them is skipped in one search.
 _MARKS = re.compile(
     "[" + re.escape("".join(sorted({*QUOTE_PAIRS, *"".join(QUOTE_PAIRS.values()), DOUBLE_APOSTROPHE[0]}))) + "]"
@@ -49,8 +52,7 @@ def quote_runs(text: str, paragraphs: list[Span]) -> list[QuoteRun]:
 def _paragraph_runs(text: str, start: int, end: int) -> list[QuoteRun]:
     runs: list[QuoteRun] = []
     opened_at = -1
-    closers = ""
-    depth = 0  # curly quotes nested inside the open one (“… “hell” …”)
+    stack: list[str] = []  # the open marks, outermost first (“… “hell” …” nests)
     i = start
     while i < end:
         mark = _MARKS.search(text, i, end)
@@ -59,21 +61,47 @@ def _paragraph_runs(text: str, start: int, end: int) -> list[QuoteRun]:
         i = mark.start()
         # two apostrophes stand for a straight double quote (''…'' in some newspapers' text)
         ch, width = ('"', 2) if text.startswith(DOUBLE_APOSTROPHE, i) else (text[i], 1)
-        closes = opened_at >= 0 and ch in closers and not _is_apostrophe(text, i, start, end)
-        if closes and depth:
-            depth -= 1
-        elif closes and (ch == '"' or i > opened_at + 1):
-            runs.append(QuoteRun(opened_at, i + width))
-            opened_at = -1
-        elif ch in QUOTE_PAIRS and _opens(text, i + width - 1, start, end):
-            if opened_at >= 0 and ch == text[opened_at] and ch != '"':
-                depth += 1
-            elif opened_at < 0:
-                opened_at, closers = i, QUOTE_PAIRS[ch]
+        if not stack:
+            if ch in QUOTE_PAIRS and _opens(text, i + width - 1, start, end):
+                opened_at, stack = i, [ch]
+        elif not _is_apostrophe(text, i, start, end):
+            depth = _closing_depth(text, i, width, stack, start, end)
+            if depth is None and ch in QUOTE_PAIRS and _opens(text, i + width - 1, start, end):
+                if ch != '"' or _after_space(text, i, start):
+                    stack.append(ch)
+            elif depth == 0 and (ch == '"' or i > opened_at + 1):
+                runs.append(QuoteRun(opened_at, i + width))
+                stack, opened_at = [], -1
+            elif depth:
+                del stack[depth:]
         i += width
     if opened_at >= 0 and _rstrip(text, opened_at, end) > opened_at + 1:
         runs.append(QuoteRun(opened_at, _rstrip(text, opened_at, end), unclosed=True))
     return runs
+
+
+def _closing_depth(text: str, i: int, width: int, stack: list[str], start: int, end: int) -> int | None:
+    """The depth of the open mark a mark at ``i`` closes (0: the outermost), or None when it closes none.
+
+    A mark closes the innermost open mark of its own pair, even past nested ones left open; failing that,
+    a mixed pair closes the innermost mark: “…" and "…” both occur in news text. A straight quote in a
+    curly one closes by its place: after a space it opens a nested quote, after a digit it is an inch mark.
+    """
+    ch = '"' if width == 2 else text[i]
+    own = next((k for k in range(len(stack) - 1, -1, -1) if ch in QUOTE_PAIRS[stack[k]]), None)
+    opens = ch in QUOTE_PAIRS and _after_space(text, i, start) and _opens(text, i + width - 1, start, end)
+    if own is not None and (ch == '"' or not opens):
+        return own
+    if ch == '"' and (_after_space(text, i, start) or text[i - 1].isdigit()):
+        return None
+    if ch == MIXED_CLOSERS.get(stack[-1]) and not opens:
+        return len(stack) - 1
+    return None
+
+
+def _after_space(text: str, i: int, start: int) -> bool:
+    """A mark at the start of a word: first in its paragraph, or after a space, bracket or dash."""
+    return i == start or text[i - 1].isspace() or text[i - 1] in "([{—–-/"
 
 
 def _opens(text: str, i: int, start: int, end: int) -> bool:

@@ -14,6 +14,7 @@ from newsprobe.quotes.cues import CueModel
 from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph
 from newsprobe.quotes.lines import headline_line, transcript_line
 from newsprobe.quotes.marks import QuoteRun, quote_runs
+from newsprobe.quotes.variants import chooser
 from newsprobe.record import Document, Quote, Speaker
 
 QUOTED_KINDS = ("body", "caption", "title")
@@ -72,6 +73,7 @@ def find_attributions(doc: Document, cues: CueModel, keep_nested: bool = False) 
     for attribution in kept:  # after drop_nested: what nests is judged on the spans the cue model scored
         if attribution.context is not None:
             refine(*attribution.context, attribution)
+            chooser().choose(*attribution.context, attribution)  # learned bounds (quotes/variants.py)
     return kept
 
 

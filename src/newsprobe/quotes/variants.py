@@ -1,0 +1,318 @@
+"""A learned choice of where a content starts and ends, among a few variants the parse offers.
+
+``variants`` lists bounds a content could have (the found one first: without a leading adverbial or
+subordinate clause, from the subject or the "to"-infinitive on; with a trailing clause, phrase or aside
+cut off; run on to the end of the clause or sentence, or through the next sentence), each with cheap
+features (variant type, cue lemma and complement kind, dependency labels and words at the edges, lengths).
+``BoundChooser`` scores each with a logistic regression learned on PolNeAR train
+(``scripts/train_bound_chooser.py``, shipped as ``newsprobe/models/bound_chooser.json``) and moves a
+content only where a variant beats the found bounds by the model's margin.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from newsprobe.data.bounds import EDGE_WORDS, VENUE_NOUNS
+from newsprobe.data.speech import SPEECH_VERBS
+from newsprobe.nlp import Parse
+from newsprobe.quotes.bounds import is_date_phrase
+from newsprobe.quotes.marks import QuoteRun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+    from newsprobe.quotes.extract import Attribution
+
+Span = tuple[int, int]
+MODEL_FILE = "bound_chooser.json"
+# Complement kinds whose single-part contents get variants (kinds from ``extract.complement_kind``).
+VARIED_KINDS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "attr", "prep", "prep2", "none"})
+# Closing marks a content may end on (everything else of end punctuation is not content).
+CLOSING_MARKS = "”\"»'’"
+MAX_STARTS = 8
+MAX_ENDS = 10
+# Leading phrases of a content's head that a start may skip ("In 2012, …", "If elected, …").
+LEADING_DEPS = frozenset({"advmod", "prep", "advcl", "npadvmod", "intj", "cc", "dep", "parataxis", "ccomp", "mark"})
+
+
+@dataclass(slots=True)
+class Edge:
+    """One place a content could start (or end): the token index, what kind of move it is, and its features."""
+
+    index: int
+    kind: str
+    features: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Variants:
+    """The starts and ends a content could have (the found ones first), and how to turn them into a record span."""
+
+    parse: Parse
+    starts: list[Edge]
+    ends: list[Edge]
+    quoted: list[Span]
+
+    def span(self, start: Edge, end: Edge) -> Span | None:
+        """The record span from ``start`` to ``end``, grown to the quoted runs it touches; None when empty."""
+        doc, off = self.parse.doc, self.parse.offset
+        if end.index <= start.index:
+            return None
+        first, last = doc[start.index], doc[end.index - 1]
+        bounds = _char_bounds(first.idx, last.idx + len(last), self.quoted)
+        return (bounds[0] + off, bounds[1] + off)
+
+
+def variants(parse: Parse, runs: list[QuoteRun], found: Attribution) -> Variants | None:
+    """The starts and ends a single-part content could have, found ones first; None when there is no choice."""
+    kind = found.key.rpartition("|")[2]
+    if len(found.content) != 1 or kind not in VARIED_KINDS:
+        return None
+    doc = parse.doc
+    off = parse.offset
+    span = doc.char_span(found.content[0][0] - off, found.content[0][1] - off, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return None
+    s, e = span.start, span.end
+    cue = found.cue and doc.char_span(found.cue[0] - off, found.cue[1] - off, alignment_mode="expand")
+    cue_i = cue.root.i if cue else -1
+    lemma = cue.root.lemma_.lower() if cue else "-"
+    side = "after" if cue_i < s else "before"
+    sent_end = span[-1].sent.end
+    starts = []
+    for name, i in _starts(doc, s, e):
+        if i < e and not (i <= cue_i < s):
+            starts.append(Edge(i, name, _start_features(doc, s, e, i, name, kind, lemma, side)))
+    ends = []
+    for name, i in _ends(doc, s, e, sent_end, cue_i):
+        if i > s:
+            ends.append(Edge(i, name, _end_features(doc, s, e, i, name, kind, lemma, side, sent_end)))
+    if len(starts) + len(ends) <= 2:
+        return None
+    return Variants(parse, starts, ends, [(r.start - off, r.end - off) for r in runs])
+
+
+def _starts(doc: Doc, s: int, e: int) -> list[tuple[str, int]]:
+    out = [("keep", s)]
+    first = doc[s]
+    if first.dep_ == "mark" and first.lower_ in EDGE_WORDS:
+        out.append((f"mark:{first.lower_}", s + 1))
+    root = _root(doc, s, e)
+    for child in root.children:  # leading phrases of the content's head: "In 2012, …", "If elected, …"
+        if s <= child.left_edge.i and child.i < root.i and child.dep_ in LEADING_DEPS:
+            after = child.right_edge.i + 1
+            while after < root.i and (doc[after].is_punct or doc[after].dep_ == "cc"):
+                after += 1
+            if s < after <= root.i:
+                out.append((f"skip:{child.dep_}", after))
+        if child.dep_ in ("nsubj", "nsubjpass", "expl") and s < child.left_edge.i < child.i < root.i:
+            out.append(("subject", child.left_edge.i))
+    for i in range(s + 1, min(s + 8, e - 1)):  # "reminded viewers about X": from what the preposition governs
+        if doc[i].dep_ == "prep" and doc[i].right_edge.i >= e - 2 and doc[i].i + 1 < e:
+            out.append((f"after-prep:{_word(doc[i])}", i + 1))
+            break
+    for i in range(s, min(s + 8, e - 1)):  # "urged Congress to act": from the infinitive on
+        if doc[i].tag_ == "TO" and doc[i].head.tag_ == "VB":
+            out.append(("to", i))
+            out.append(("after-to", i + 1))
+            break
+    if first.tag_ == "TO" and s + 1 < e:
+        out.append(("drop-to", s + 1))
+    return _dedupe(out)[:MAX_STARTS]
+
+
+def _ends(doc: Doc, s: int, e: int, sent_end: int, cue_i: int) -> list[tuple[str, int]]:
+    out = [("keep", e)]
+    last = e
+    while last > s + 1 and doc[last - 1].is_punct and doc[last - 1].text not in CLOSING_MARKS:
+        last -= 1
+    cuts: dict[int, str] = {}
+    for token in doc[s + 1 : last]:  # trailing phrases: a subtree that runs to the end of the content
+        left = token.left_edge.i
+        if left <= s or token.right_edge.i < last - 1 or left in cuts:
+            continue
+        word = token.left_edge.lower_ if token.left_edge.lower_ in EDGE_WORDS else token.left_edge.tag_
+        cuts[left] = f"cut:{token.dep_}:{word}"
+    for i in range(s + 2, last):  # ", adding …", "; …": cut at a comma or semicolon
+        if doc[i - 1].text in (",", ";", "—", "--") and i not in cuts:
+            cuts[i] = f"comma:{doc[i - 1].text}:{doc[i].tag_}"
+    root = _root(doc, s, e)
+    grown = [("root-edge", root.right_edge.i + 1), ("sent-end", sent_end)]
+    comma = next((i for i in range(e + 1, sent_end) if doc[i].text in (",", ";")), None)
+    if comma is not None:
+        grown.append(("to-comma", comma))  # "… X, but Y": run on through the next phrase
+    if sent_end < len(doc) and not doc[sent_end].is_space:
+        nxt = doc[sent_end].sent
+        grown.append(("next-sent", nxt.end))
+    for name, end in grown:  # extensions before cuts: a long content's many cuts must not crowd them out
+        while end > e and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in CLOSING_MARKS:
+            end -= 1
+        added = doc[e:end]
+        if end > e and not (e <= cue_i < end) and not any(_is_speech(t) or _is_venue(t) for t in added):
+            out.append((name, end))  # never across another cue ("said X and warned against Y") nor a venue
+    for left in sorted(cuts, reverse=True):
+        end = left
+        while end > s + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+            end -= 1
+        out.append((cuts[left], end))
+    return _dedupe(out)[:MAX_ENDS]
+
+
+def _is_speech(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _is_venue(token: Token) -> bool:
+    """ "in an interview", "on Monday": where or when something was said, which ``bounds`` leaves out."""
+    return token.dep_ == "prep" and (
+        is_date_phrase(token) or any(g.dep_ == "pobj" and g.lemma_.lower() in VENUE_NOUNS for g in token.children)
+    )
+
+
+def _dedupe(options: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    seen: set[int] = set()
+    out = []
+    for name, i in options:
+        if i not in seen:
+            seen.add(i)
+            out.append((name, i))
+    return out
+
+
+def _root(doc: Doc, s: int, e: int) -> Token:
+    """The token of ``[s, e)`` whose head lies outside it (the first such one)."""
+    return next((t for t in doc[s:e] if not s <= t.head.i < e or t.head.i == t.i), doc[s])
+
+
+def _char_bounds(start: int, end: int, quoted: list[Span]) -> Span:
+    """Character bounds grown to the whole of every quoted run they touch."""
+    for rs, re_ in quoted:
+        if rs < end and start < re_:
+            start, end = min(start, rs), max(end, re_)
+    return start, end
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16+"
+
+
+def _word(token: Token) -> str:
+    return token.lower_ if token.lower_ in EDGE_WORDS or token.is_punct else token.tag_
+
+
+def _start_features(doc: Doc, s: int, e: int, i: int, name: str, kind: str, lemma: str, side: str) -> list[str]:
+    first = doc[i]
+    before = _word(doc[i - 1]) if i > 0 else "^"
+    return [
+        "edge=start",
+        f"s={name}",
+        f"k={kind}|s={name}",
+        f"cue={lemma}|s={name}",
+        f"side={side}|s={name}",
+        f"f={first.dep_}|{_word(first)}",
+        f"f={first.dep_}|{_word(first)}|s={name}",
+        f"b={before}",
+        f"b={before}|s={name}",
+        f"ds={_bucket(i - s)}|{name}",
+        f"len={_bucket(e - i)}|s={name}",
+        f"sentstart={first.is_sent_start}|{name}",
+        f"moved={_moved(doc[s:i])}|{name}",
+        f"k={kind}|b={before}|f={_word(first)}",
+    ]
+
+
+def _end_features(
+    doc: Doc, s: int, e: int, i: int, name: str, kind: str, lemma: str, side: str, sent_end: int
+) -> list[str]:
+    last = doc[i - 1]
+    after = _word(doc[i]) if i < len(doc) else "$"
+    group = name.split(":")[0]
+    return [
+        "edge=end",
+        f"e={name}",
+        f"e1={name.rpartition(':')[0]}",
+        f"k={kind}|e={group}",
+        f"k={kind}|e={name}",
+        f"cue={lemma}|e={group}",
+        f"side={side}|e={group}",
+        f"l={last.dep_}|{_word(last)}",
+        f"a={after}",
+        f"a={after}|e={group}",
+        f"de={_bucket(abs(i - e))}|{group}",
+        f"len={_bucket(i - s)}|e={group}",
+        f"sentend={i >= sent_end - 1}|{group}",
+        f"moved={_moved(doc[min(i, e) : max(i, e)])}|{group}",
+        f"moved={_moved(doc[min(i, e) : max(i, e)])}|{name}",
+        f"cue={lemma}|e={name}",
+        f"k={kind}|a={after}|e={group}",
+        f"l={_word(last)}|a={after}|e={group}",
+        f"fa={_word(doc[e]) if e < len(doc) else '$'}|{name}",
+        f"fl={doc[e - 1].dep_}|{_word(doc[e - 1])}|{group}",
+    ]
+
+
+def _moved(tokens: SpacySpan) -> str:
+    """What the tokens an edge adds or cuts hold: a speech verb, another verb, a quote mark, a comma."""
+    lemmas = {t.lemma_.lower() for t in tokens if t.pos_ in ("VERB", "AUX")}
+    verb = "speech" if lemmas & SPEECH_VERBS else "verb" if lemmas else "-"
+    marks = "q" if any(t.text in '“”"' for t in tokens) else ""
+    return f"{verb}{marks}{',' if any(t.text == ',' for t in tokens) else ''}|{_bucket(len(tokens))}"
+
+
+@dataclass(slots=True)
+class BoundChooser:
+    """Logistic-regression weights by feature, the bias, and the probability a variant needs to replace a found edge."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+    threshold: float = 0.5
+
+    @classmethod
+    def load(cls) -> BoundChooser:
+        """The shipped model, or an empty one (which keeps every found bound) when it is missing."""
+        try:
+            raw = resources.files("newsprobe.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+        except (FileNotFoundError, ModuleNotFoundError):
+            return cls()
+        data = json.loads(raw)
+        return cls(data["weights"], float(data["bias"]), float(data["threshold"]))
+
+    def score(self, features: list[str]) -> float:
+        """The probability that an edge variant is where the annotators put it and the found edge is not."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def best(self, edges: list[Edge]) -> Edge:
+        """The variant most likely to be right where the found edge (first) is wrong, past the threshold."""
+        if len(edges) < 2:
+            return edges[0]
+        scores = [self.score(edge.features) for edge in edges[1:]]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        return edges[best + 1] if scores[best] > self.threshold else edges[0]
+
+    def choose(self, parse: Parse, runs: list[QuoteRun], found: Attribution) -> None:
+        """Move a found content's start and end to the variants the model prefers by its margin."""
+        if not self.weights:
+            return
+        options = variants(parse, runs, found)
+        if options is None:
+            return
+        start, end = self.best(options.starts), self.best(options.ends)
+        if start is options.starts[0] and end is options.ends[0]:
+            return
+        span = options.span(start, end)
+        if span is not None:
+            found.content = [span]
+
+
+@functools.cache
+def chooser() -> BoundChooser:
+    """The shipped chooser, loaded once on first use."""
+    return BoundChooser.load()
