@@ -28,6 +28,8 @@ C = 0.5
 # A candidate is also right when its content matches and its speaker mention does, whatever its cue
 # (the metric scores contents and speakers, not cues): lenient F1 on dev 0.746 -> 0.775.
 LABEL_BY_CONTENT_ONLY = True
+# Weights smaller than this are left out of the file (it holds ~18k instead of ~47k; held-out F1 unchanged).
+MIN_WEIGHT = 0.05
 # Train on the candidates the stage keeps (nested ones dropped, as at run time).
 KEEP_NESTED = False
 
@@ -83,7 +85,7 @@ def learn(outcomes: list[tuple[list[str], bool]], c: float = C) -> tuple[dict[st
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 1e-3
+        if abs(w) >= MIN_WEIGHT
     }
     return weights, round(float(model.intercept_[0]), 4)
 

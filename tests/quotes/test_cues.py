@@ -29,6 +29,15 @@ def test_shipped_model_loads_and_separates_speech_from_other_verbs():
             "parts=1",
             f"speech={speech}|{kind}",
             f"direct=False|{speech}",
+            f"prt={lemma}|-",
+            f"lp={lemma}|-",
+            f"ot={kind}|-" if kind == "ccomp" else f"ot={kind}|NOUN:-",
+            f"lot={lemma}|-" if kind == "ccomp" else f"lot={lemma}|NOUN",
+            f"op={kind}|that" if kind == "ccomp" else f"op={kind}|the",
+            f"lop={lemma}|that" if kind == "ccomp" else f"lop={lemma}|the",
+            "md=-",
+            f"seg=body|{kind}",
+            f"pos=VERB|{kind}",
         ]
 
     said = candidate("say|ccomp", features("say", "ccomp", True))

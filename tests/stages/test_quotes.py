@@ -255,3 +255,23 @@ def test_a_headline_signed_with_a_colon_is_attributed_to_the_name():
 def test_a_headline_label_without_a_name_is_no_speaker():
     doc = newsprobe.analyze("Update: the bridge reopens on Monday\n\nThe river is high.", id="t")
     assert all(q.cue is None or doc.text[q.cue[0] : q.cue[1]] != ":" for q in doc.quotes)
+
+
+def test_an_adjective_with_a_clause_or_preposition_is_a_cue():
+    doc = analysed(
+        "Several shop owners are worried about the new parking rules downtown.",
+        "The harbour master remains confident that the ferry will run all winter.",
+    )
+    parts, cue, mention, kind = quote_with(doc, "parking rules")
+    assert parts == ["the new parking rules downtown"]
+    assert (cue, mention, kind) == ("worried", "Several shop owners", "indirect")
+    parts, cue, mention, _ = quote_with(doc, "ferry")
+    assert parts[0].endswith("the ferry will run all winter")
+    assert (cue, mention) == ("confident", "The harbour master")
+
+
+def test_calling_for_someone_to_act_is_a_cue():
+    doc = analysed("The teachers' union is calling for the county to reopen the rural clinic before May.")
+    parts, cue, mention, kind = quote_with(doc, "clinic")
+    assert parts == ["the county to reopen the rural clinic before May"]
+    assert (cue, mention) == ("calling", "The teachers' union")

@@ -158,6 +158,15 @@ TRAILING_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 SOLE_CONTENT_PREPS = frozenset({"to", "at", "with", "toward", "towards", "over", "in", "into", "from", "by"})
 # Prepositions after a noun that introduce what a claim or view is about ("concerns about X", "critique of X").
 NOUN_CONTENT_PREPS = frozenset({"about", "over", "on", "against", "of", "for", "toward", "towards", "with", "at"})
+# Prepositions after an adjective that introduce what someone feels or holds ("critical of X", "worried about X").
+ADJECTIVE_CONTENT_PREPS = frozenset({"about", "of", "with", "on", "to", "toward", "towards", "over", "at", "in", "for"})
+# Dependency labels of an adjective that can be a cue: the complement of "be", "seem", "remain"…
+ADJECTIVE_CUE_DEPS = frozenset({"acomp", "oprd"})
+# First words of a content that say what kind of thing it is (a feature of the cue model).
+CONTENT_OPENERS = frozenset(
+    {"that", "whether", "if", "to", "how", "what", "why", "when", "who", "which", "where", "not", "as", "for"}
+    | {"he", "she", "they", "i", "we", "it", "the", "a", "an", "his", "her", "their", "this", "there"}
+)
 # Dependency labels of a verb's subject (the speaker).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Words the parser reads as prepositions when they open a clause ("after the minister said …").

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsprobe.data.speech import (
+    ADJECTIVE_CONTENT_PREPS,
+    ADJECTIVE_CUE_DEPS,
     ASPECTUAL_VERBS,
     CLAUSE_PREPOSITIONS,
     CONTENT_DEPS,
@@ -97,10 +99,16 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                     kind = "quote"
                 elif kind == "none" and token.dep_ in ("parataxis", "ccomp") and token.head.i > token.i:
                     kind = "aside"  # "But to prevent problems, he said, officials should be vigilant."
-                if kind != "none":
+                elif kind == "none" and _for_clause(token) is not None:
+                    kind = "for-to"  # "is calling for the United States to step up its efforts"
+                if kind == "for-to":
+                    made = _for_to_attribution(parse, token, runs, index)
+                elif kind != "none":
                     made = _verb_attribution(parse, sent, token, runs, index, claimed, kind)
             elif token.pos_ == "NOUN":
                 made, kind = _noun_attribution(parse, token, runs, index)
+            elif token.pos_ == "ADJ":
+                made, kind = _adjective_attribution(parse, token, runs, index)
             if made is None:
                 continue
             made.runs = _runs_within(made, runs)
@@ -385,6 +393,52 @@ def _noun_attribution(parse: Parse, noun: Token, runs: list[QuoteRun], index: in
     ]
     mention = parse.char_span(mention_span(sources[0])) if sources else None
     return Attribution([content], parse.char_span(noun), mention, index), kind
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """The clause of "calling for the US to act" (the parser makes "for" the mark of an adverbial clause)."""
+    for child in verb.children:
+        opener = child.left_edge
+        infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        if child.dep_ == "advcl" and opener.lower_ == "for" and opener.i > verb.i and infinitive:
+            return child
+    return None
+
+
+def _for_to_attribution(parse: Parse, verb: Token, runs: list[QuoteRun], index: int) -> Attribution | None:
+    """ "is calling for the United States to step up": what follows "for" is the content."""
+    clause = _for_clause(verb)
+    if clause is None:
+        return None
+    span = _trim(verb.doc, clause.left_edge.i + 1, clause.right_edge.i + 1)
+    if span is None:
+        return None
+    content = _widen_to_runs(parse.char_span(verb.doc[span[0] : span[1]]), runs, parse.char_span(verb))
+    return Attribution([content], parse.char_span(verb), speaker_mention(parse, verb), index)
+
+
+def _adjective_attribution(
+    parse: Parse, adjective: Token, runs: list[QuoteRun], index: int
+) -> tuple[Attribution | None, str]:
+    """ "Republicans have been critical of the deal", "are concerned that …", "was ready to sign it"."""
+    if adjective.dep_ not in ADJECTIVE_CUE_DEPS:
+        return None, ""
+    children = [c for c in adjective.children if c.i > adjective.i]
+    clause = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
+    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ADJECTIVE_CONTENT_PREPS]
+    if clause:
+        chosen, kind, start = clause[0], "A-clause", clause[0].left_edge.i
+    elif preps and preps[0].i + 1 <= preps[0].right_edge.i:
+        chosen, kind, start = preps[0], f"A-{preps[0].lower_}", preps[0].i + 1
+    else:
+        return None, ""
+    span = _trim(adjective.doc, start, chosen.right_edge.i + 1)
+    if span is None:
+        return None, ""
+    content = _widen_to_runs(parse.char_span(adjective.doc[span[0] : span[1]]), runs, parse.char_span(adjective))
+    host = adjective.head if adjective.head.pos_ in ("VERB", "AUX") else adjective
+    mention = speaker_mention(parse, host) if host is not adjective else None
+    return Attribution([content], parse.char_span(adjective), mention, index), kind
 
 
 def _dash_attribution(
