@@ -275,3 +275,17 @@ def test_calling_for_someone_to_act_is_a_cue():
     parts, cue, mention, kind = quote_with(doc, "clinic")
     assert parts == ["the county to reopen the rural clinic before May"]
     assert (cue, mention) == ("calling", "The teachers' union")
+
+
+def test_an_as_phrase_after_the_object_is_part_of_the_content():
+    doc = analysed("The council member described the new stadium as a gift to wealthy team owners.")
+    parts, cue, mention, _ = quote_with(doc, "stadium")
+    assert parts == ["the new stadium as a gift to wealthy team owners"]
+    assert (cue, mention) == ("described", "The council member")
+
+
+def test_an_as_clause_attributes_the_sentence_it_hangs_from():
+    doc = analysed("As the county auditor noted, the water fund has run a deficit for six straight years.")
+    parts, cue, mention, _ = quote_with(doc, "water fund")
+    assert parts == ["the water fund has run a deficit for six straight years"]
+    assert (cue, mention) == ("noted", "the county auditor")

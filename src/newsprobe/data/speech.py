@@ -157,11 +157,15 @@ TRAILING_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 # Prepositions whose object is the content only when the verb takes nothing else ("referring to X").
 SOLE_CONTENT_PREPS = frozenset({"to", "at", "with", "toward", "towards", "over", "in", "into", "from", "by"})
 # Prepositions after a noun that introduce what a claim or view is about ("concerns about X", "critique of X").
-NOUN_CONTENT_PREPS = frozenset({"about", "over", "on", "against", "of", "for", "toward", "towards", "with", "at"})
+NOUN_CONTENT_PREPS = frozenset(
+    {"about", "over", "on", "against", "of", "for", "toward", "towards", "with", "at", "to", "in"}
+)
 # Prepositions after an adjective that introduce what someone feels or holds ("critical of X", "worried about X").
 ADJECTIVE_CONTENT_PREPS = frozenset({"about", "of", "with", "on", "to", "toward", "towards", "over", "at", "in", "for"})
 # Dependency labels of an adjective that can be a cue: the complement of "be", "seem", "remain"…
 ADJECTIVE_CUE_DEPS = frozenset({"acomp", "oprd"})
+# Prepositions after a cue's object that say what is held about it ("casts Trump as …"; "of", "for" did no better).
+OBJECT_PREDICATE_PREPS = frozenset({"as"})
 # First words of a content that say what kind of thing it is (a feature of the cue model).
 CONTENT_OPENERS = frozenset(
     {"that", "whether", "if", "to", "how", "what", "why", "when", "who", "which", "where", "not", "as", "for"}

@@ -24,6 +24,7 @@ from newsprobe.data.speech import (
     INHERIT_DEPS,
     MENTION_DROP_DEPS,
     NOUN_CONTENT_PREPS,
+    OBJECT_PREDICATE_PREPS,
     RAISING_PASSIVES,
     RAISING_VERBS,
     SOLE_CONTENT_PREPS,
@@ -101,8 +102,12 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                     kind = "aside"  # "But to prevent problems, he said, officials should be vigilant."
                 elif kind == "none" and _for_clause(token) is not None:
                     kind = "for-to"  # "is calling for the United States to step up its efforts"
+                elif kind == "none" and token.dep_ == "advcl" and _marked_as(token):
+                    kind = "as"  # "As the Times noted, Clinton raised $1.1 million"
                 if kind == "for-to":
                     made = _for_to_attribution(parse, token, runs, index)
+                elif kind == "as":
+                    made = _as_attribution(parse, token, runs, index)
                 elif kind != "none":
                     made = _verb_attribution(parse, sent, token, runs, index, claimed, kind)
             elif token.pos_ == "NOUN":
@@ -158,6 +163,7 @@ def _verb_attribution(
     if content is not None:
         content_span = _widen_to_runs(parse.char_span(content), runs, parse.char_span(verb))
         content_span = _through_colon(parse, content_span, runs, claimed)
+        content_span = _with_as_phrase(parse, verb, content_span) if kind == "dobj" else content_span
     else:
         run = _adjacent_run(parse, sent, verb, runs, claimed)
         if run is None:
@@ -171,6 +177,17 @@ def _verb_attribution(
     if mention is not None and content_span[0] <= mention[0] < content_span[1]:
         mention = None
     return Attribution([content_span], parse.char_span(verb), mention, index)
+
+
+def _with_as_phrase(parse: Parse, verb: Token, span: Span) -> Span:
+    """ "cast Trump as a former liberal", "sees Cruz as a uniter": the "as" phrase is part of what is held."""
+    first = next((c.i for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREDICATE_PREPS), None)
+    if first is None or phrase is None or phrase.i < first or phrase.right_edge.i <= phrase.i:
+        return span
+    end = parse.char_span(phrase.right_edge)[1]
+    start = parse.char_span(phrase)[0]
+    return (span[0], end) if span[0] < start and end > span[1] else span
 
 
 def _through_colon(parse: Parse, span: Span, runs: list[QuoteRun], claimed: set[int]) -> Span:
@@ -415,6 +432,24 @@ def _for_to_attribution(parse: Parse, verb: Token, runs: list[QuoteRun], index: 
         return None
     content = _widen_to_runs(parse.char_span(verb.doc[span[0] : span[1]]), runs, parse.char_span(verb))
     return Attribution([content], parse.char_span(verb), speaker_mention(parse, verb), index)
+
+
+def _marked_as(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _as_attribution(parse: Parse, verb: Token, runs: list[QuoteRun], index: int) -> Attribution | None:
+    """ "As the Times noted, …", "…, as reported by the Post": the clause it hangs from is the content."""
+    parts = _aside_parts(verb)
+    if not parts:
+        return None
+    cue = parse.char_span(verb)
+    content = [_widen_to_runs(parse.char_span(p), runs, cue) for p in parts]
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        subject = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    mention = parse.char_span(mention_span(subject)) if subject is not None else None
+    return Attribution(content, cue, mention, index)
 
 
 def _adjective_attribution(
