@@ -289,3 +289,10 @@ def test_an_as_clause_attributes_the_sentence_it_hangs_from():
     parts, cue, mention, _ = quote_with(doc, "water fund")
     assert parts == ["the water fund has run a deficit for six straight years"]
     assert (cue, mention) == ("noted", "the county auditor")
+
+
+def test_a_quote_before_a_cue_with_a_time_phrase_is_the_content():
+    doc = analysed("“We will rebuild the pier before the summer,” Harlan said at the time.")
+    parts, cue, mention, kind = quote_with(doc, "pier")
+    assert parts == ["“We will rebuild the pier before the summer,”"]
+    assert (cue, mention, kind) == ("said", "Harlan", "direct")

@@ -96,7 +96,7 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                     kind = "passive"  # "The plan was first reported by the Post"
                 elif _colon_run(parse, sent, token, runs, claimed) is not None:
                     kind = "colon"  # "Koffler echoed Hoffman's position: “…”"
-                elif kind == "none" and _adjacent_run(parse, sent, token, runs, claimed) is not None:
+                elif kind in ("none", "prep2") and _adjacent_run(parse, sent, token, runs, claimed) is not None:
                     kind = "quote"
                 elif kind == "none" and token.dep_ in ("parataxis", "ccomp") and token.head.i > token.i:
                     kind = "aside"  # "But to prevent problems, he said, officials should be vigilant."
@@ -134,9 +134,10 @@ def complement_kind(verb: Token) -> str:
     for dep in ("ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "attr"):
         if dep in deps:
             return dep
-    if any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for c in verb.children):
+    # a phrase before the verb ("In 2011, he accused …") sets the scene; it is not what the verb takes
+    if any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > verb.i for c in verb.children):
         return "prep"
-    if any(c.dep_ == "prep" and c.lower_ in SOLE_CONTENT_PREPS for c in verb.children):
+    if any(c.dep_ == "prep" and c.lower_ in SOLE_CONTENT_PREPS and c.i > verb.i for c in verb.children):
         return "prep2"  # "referring to the US as …", "took a shot at …": the model knows which verbs
     if any(c.text == ":" for c in verb.children):
         return "colon"
