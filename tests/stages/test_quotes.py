@@ -296,3 +296,10 @@ def test_a_quote_before_a_cue_with_a_time_phrase_is_the_content():
     parts, cue, mention, kind = quote_with(doc, "pier")
     assert parts == ["“We will rebuild the pier before the summer,”"]
     assert (cue, mention, kind) == ("said", "Harlan", "direct")
+
+
+def test_a_negated_adjective_cue_keeps_its_negation():
+    doc = analysed("The ferry operator is not interested in buying the old terminal.")
+    parts, cue, mention, _ = quote_with(doc, "terminal")
+    assert parts == ["buying the old terminal"]
+    assert (cue, mention) == ("not interested", "The ferry operator")

@@ -474,7 +474,11 @@ def _adjective_attribution(
     content = _widen_to_runs(parse.char_span(adjective.doc[span[0] : span[1]]), runs, parse.char_span(adjective))
     host = adjective.head if adjective.head.pos_ in ("VERB", "AUX") else adjective
     mention = speaker_mention(parse, host) if host is not adjective else None
-    return Attribution([content], parse.char_span(adjective), mention, index), kind
+    cue = parse.char_span(adjective)
+    negation = [c for c in (*adjective.children, *host.children) if c.dep_ == "neg" and c.i < adjective.i]
+    if negation:  # "is not interested in …": the cue says so, or the record reads the other way round
+        cue = (parse.char_span(min(negation, key=lambda t: t.i))[0], cue[1])
+    return Attribution([content], cue, mention, index), kind
 
 
 def _dash_attribution(
