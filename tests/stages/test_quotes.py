@@ -303,3 +303,9 @@ def test_a_negated_adjective_cue_keeps_its_negation():
     parts, cue, mention, _ = quote_with(doc, "terminal")
     assert parts == ["buying the old terminal"]
     assert (cue, mention) == ("not interested", "The ferry operator")
+
+
+def test_a_headline_label_before_a_colon_is_its_source():
+    doc = newsprobe.analyze("Survey: Most Residents Back the New Bridge\n\nThe county asked 800 households.", id="t")
+    titled = [q for q in doc.quotes if q.content[0][0] < doc.text.index("\n")]
+    assert [view(doc, q) for q in titled] == [(["Most Residents Back the New Bridge"], ":", "Survey", "indirect")]

@@ -38,7 +38,11 @@ def headline_line(parse: Parse, index: int = 0, names_only: bool = False) -> Att
     if match is None or match.group(1).strip(".").upper() in NOT_SPEAKER_LABELS:
         return None
     source = parse.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-    if source is None or any(t.pos_ in ("VERB", "AUX") for t in source) or not any(t.pos_ == "PROPN" for t in source):
+    if source is None or any(t.pos_ in ("VERB", "AUX") for t in source):
+        return None
+    # a headline's source may be any capitalised label ("Poll: …"); the tagger often misreads a lone name there
+    capitalised = all(t.text[:1].isupper() or t.is_punct or t.pos_ == "PART" for t in source)
+    if not any(t.pos_ == "PROPN" for t in source) and (names_only or not capitalised):
         return None
     if all(t.ent_type_ == "GPE" for t in source) or len(parse.text[match.start(3) :].split()) < HEADLINE_MIN_WORDS:
         return None  # "Iowa: Tim Albrecht, Brad Anderson, …", "Clinton: 2,316." are labels, not sayings
