@@ -309,3 +309,9 @@ def test_a_headline_label_before_a_colon_is_its_source():
     doc = newsprobe.analyze("Survey: Most Residents Back the New Bridge\n\nThe county asked 800 households.", id="t")
     titled = [q for q in doc.quotes if q.content[0][0] < doc.text.index("\n")]
     assert [view(doc, q) for q in titled] == [(["Most Residents Back the New Bridge"], ":", "Survey", "indirect")]
+
+
+def test_a_title_case_headline_verb_splits_source_and_content():
+    doc = newsprobe.analyze("Harbour Board Chair Blasts Ferry Fare Rise\n\nThe board met on Monday evening.", id="t")
+    titled = [q for q in doc.quotes if q.content[0][0] < doc.text.index("\n")]
+    assert [view(doc, q) for q in titled] == [(["Ferry Fare Rise"], "Blasts", "Harbour Board Chair", "indirect")]

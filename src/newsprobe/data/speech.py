@@ -212,6 +212,11 @@ NOT_SPEAKER_LABELS = frozenset(
         "A",
     }
 )
+# Verbs that headlines attribute with, besides the speech verbs ("Bush Super PAC Chief Praises …", "Cruz Rips …").
+HEADLINE_VERBS = frozenset(
+    {"attack", "back", "bash", "blame", "defend", "dismiss", "endorse", "hail", "hint", "hit", "knock", "laud"}
+    | {"question", "reject", "rip", "want", "eye", "weigh", "consider", "plan", "push", "seek", "spurn", "rebuff"}
+)
 # "according to X": the cue words.
 ACCORDING_TO = ("according", "to")
 

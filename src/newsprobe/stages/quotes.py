@@ -11,7 +11,7 @@ from typing import Any
 from newsprobe.nlp import Parse
 from newsprobe.quotes.cues import CueModel
 from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph
-from newsprobe.quotes.lines import headline_line, transcript_line
+from newsprobe.quotes.lines import headline_line, headline_verb, transcript_line
 from newsprobe.quotes.marks import QuoteRun, quote_runs
 from newsprobe.record import Document, Quote, Speaker
 
@@ -65,7 +65,9 @@ def find_attributions(doc: Document, cues: CueModel, keep_nested: bool = False) 
     for parse in parses:  # headlines: "Graham: Trump’s rhetoric is destroying the party", "Trump tells NFL …"
         if parse.segment.kind == "title":
             line = headline_line(parse)
-            found.extend([line] if line is not None else _find_in_group(doc.text, [parse], cues))
+            titled = [line] if line is not None else _find_in_group(doc.text, [parse], cues)
+            verb = headline_verb(parse) if not titled else None
+            found.extend([verb] if verb is not None else titled)
     found.sort(key=lambda a: a.start)
     return found if keep_nested else drop_nested(found)
 
