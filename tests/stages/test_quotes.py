@@ -315,3 +315,24 @@ def test_a_title_case_headline_verb_splits_source_and_content():
     doc = newsprobe.analyze("Harbour Board Chair Blasts Ferry Fare Rise\n\nThe board met on Monday evening.", id="t")
     titled = [q for q in doc.quotes if q.content[0][0] < doc.text.index("\n")]
     assert [view(doc, q) for q in titled] == [(["Ferry Fare Rise"], "Blasts", "Harbour Board Chair", "indirect")]
+
+
+def test_a_quote_told_to_an_outlet_is_the_content():
+    doc = analysed("“The harbour needs dredging before the season,” Okafor told Coastal Radio.")
+    parts, cue, mention, kind = quote_with(doc, "dredging")
+    assert parts == ["“The harbour needs dredging before the season,”"]
+    assert (cue, mention, kind) == ("told", "Okafor", "direct")
+
+
+def test_as_someone_put_it_is_a_candidate_for_the_cue_model():
+    from newsprobe.quotes.cues import CueModel
+    from newsprobe.stages.quotes import find_attributions
+
+    class AcceptAll(CueModel):
+        def score(self, found):
+            return 1.0
+
+    doc = analysed("As the ferry captain put it, the crossing is safe only in calm weather.")
+    found = [a for a in find_attributions(doc, AcceptAll()) if a.key == "put|as"]
+    assert [[doc.text[s:e] for s, e in a.content] for a in found] == [["the crossing is safe only in calm weather"]]
+    assert doc.text[found[0].mention[0] : found[0].mention[1]] == "the ferry captain"

@@ -96,13 +96,15 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                     kind = "passive"  # "The plan was first reported by the Post"
                 elif _colon_run(parse, sent, token, runs, claimed) is not None:
                     kind = "colon"  # "Koffler echoed Hoffman's position: “…”"
-                elif kind in ("none", "prep2") and _adjacent_run(parse, sent, token, runs, claimed) is not None:
+                elif (kind in ("none", "prep2") or (kind == "dobj" and _told_whom(token))) and _adjacent_run(
+                    parse, sent, token, runs, claimed
+                ) is not None:  # "“…,” she told MSNBC": the object is who heard it, the quote what was said
                     kind = "quote"
                 elif kind == "none" and token.dep_ in ("parataxis", "ccomp") and token.head.i > token.i:
                     kind = "aside"  # "But to prevent problems, he said, officials should be vigilant."
                 elif kind == "none" and _for_clause(token) is not None:
                     kind = "for-to"  # "is calling for the United States to step up its efforts"
-                elif kind == "none" and token.dep_ == "advcl" and _marked_as(token):
+                elif kind in ("none", "dobj") and token.dep_ == "advcl" and _marked_as(token):
                     kind = "as"  # "As the Times noted, Clinton raised $1.1 million"
                 if kind == "for-to":
                     made = _for_to_attribution(parse, token, runs, index)
@@ -435,8 +437,18 @@ def _for_to_attribution(parse: Parse, verb: Token, runs: list[QuoteRun], index: 
     return Attribution([content], parse.char_span(verb), speaker_mention(parse, verb), index)
 
 
+def _told_whom(verb: Token) -> bool:
+    """The verb's only object is a person or an outlet ("told MSNBC", "asked him"): who heard it, not what was said."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return len(objects) == 1 and (
+        objects[0].ent_type_ in ("PERSON", "ORG", "NORP") or objects[0].lower_ in ("him", "her", "me", "us", "them")
+    )
+
+
 def _marked_as(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    """ "as the Times noted", "as he put it" (an object other than "it" is content of its own)."""
+    objects = [c.lower_ for c in verb.children if c.dep_ == "dobj"]
+    return objects in ([], ["it"]) and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _as_attribution(parse: Parse, verb: Token, runs: list[QuoteRun], index: int) -> Attribution | None:
