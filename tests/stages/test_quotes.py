@@ -336,3 +336,17 @@ def test_as_someone_put_it_is_a_candidate_for_the_cue_model():
     found = [a for a in find_attributions(doc, AcceptAll()) if a.key == "put|as"]
     assert [[doc.text[s:e] for s, e in a.content] for a in found] == [["the crossing is safe only in calm weather"]]
     assert doc.text[found[0].mention[0] : found[0].mention[1]] == "the ferry captain"
+
+
+def test_a_passive_cue_keeps_what_the_subject_was_blamed_for():
+    doc = analysed("The harbour master was criticized by fishermen for closing the channel too early.")
+    parts, cue, mention, _ = quote_with(doc, "harbour master")
+    assert parts == ["The harbour master", "for closing the channel too early"]
+    assert (cue, mention) == ("criticized", "fishermen")
+
+
+def test_a_day_after_the_cue_is_not_its_content():
+    doc = analysed("“The channel stays closed until the storm passes,” the harbour master said on Tuesday.")
+    parts, cue, mention, kind = quote_with(doc, "channel")
+    assert parts == ["“The channel stays closed until the storm passes,”"]
+    assert (cue, mention, kind) == ("said", "the harbour master", "direct")

@@ -166,6 +166,8 @@ ADJECTIVE_CONTENT_PREPS = frozenset({"about", "of", "with", "on", "to", "toward"
 ADJECTIVE_CUE_DEPS = frozenset({"acomp", "oprd"})
 # Prepositions after a cue's object that say what is held about it ("casts Trump as …"; "of", "for" did no better).
 OBJECT_PREDICATE_PREPS = frozenset({"as"})
+# Prepositions after a passive cue that carry part of what is held ("was criticized by X for …").
+PASSIVE_CONTENT_PREPS = frozenset({"for", "of", "as"})
 # First words of a content that say what kind of thing it is (a feature of the cue model).
 CONTENT_OPENERS = frozenset(
     {"that", "whether", "if", "to", "how", "what", "why", "when", "who", "which", "where", "not", "as", "for"}

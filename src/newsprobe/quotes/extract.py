@@ -25,6 +25,7 @@ from newsprobe.data.speech import (
     MENTION_DROP_DEPS,
     NOUN_CONTENT_PREPS,
     OBJECT_PREDICATE_PREPS,
+    PASSIVE_CONTENT_PREPS,
     RAISING_PASSIVES,
     RAISING_VERBS,
     SOLE_CONTENT_PREPS,
@@ -137,13 +138,19 @@ def complement_kind(verb: Token) -> str:
         if dep in deps:
             return dep
     # a phrase before the verb ("In 2011, he accused …") sets the scene; it is not what the verb takes
-    if any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > verb.i for c in verb.children):
+    # nor does a time ("said on Tuesday", "reported in March")
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and not _timed(c)]
+    if any(c.lower_ in CONTENT_PREPS for c in preps):
         return "prep"
-    if any(c.dep_ == "prep" and c.lower_ in SOLE_CONTENT_PREPS and c.i > verb.i for c in verb.children):
+    if any(c.lower_ in SOLE_CONTENT_PREPS for c in preps):
         return "prep2"  # "referring to the US as …", "took a shot at …": the model knows which verbs
     if any(c.text == ":" for c in verb.children):
         return "colon"
     return "none"
+
+
+def _timed(preposition: Token) -> bool:
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in preposition.children)
 
 
 def _verb_attribution(
@@ -240,7 +247,11 @@ def _passive_attribution(parse: Parse, verb: Token, index: int) -> Attribution |
     if content is None:
         return None
     mention = parse.char_span(mention_span(agent))
-    return Attribution([parse.char_span(verb.doc[content[0] : content[1]])], parse.char_span(verb), mention, index)
+    parts = [parse.char_span(verb.doc[content[0] : content[1]])]
+    held = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in PASSIVE_CONTENT_PREPS), None)
+    if held is not None and held.i > verb.i and held.right_edge.i > held.i:  # "was criticized by X for …"
+        parts.append(parse.char_span(verb.doc[held.i : held.right_edge.i + 1]))
+    return Attribution(parts, parse.char_span(verb), mention, index)
 
 
 def _complement_span(verb: Token) -> SpacySpan | None:
