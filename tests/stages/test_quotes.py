@@ -350,3 +350,10 @@ def test_a_day_after_the_cue_is_not_its_content():
     parts, cue, mention, kind = quote_with(doc, "channel")
     assert parts == ["“The channel stays closed until the storm passes,”"]
     assert (cue, mention, kind) == ("said", "the harbour master", "direct")
+
+
+def test_a_cue_between_commas_after_its_clause_attributes_both_sides():
+    doc = analysed("The old mill had no fire exits, the inspector said, and its roof leaked badly.")
+    parts, cue, mention, _ = quote_with(doc, "fire exits")
+    assert parts == ["The old mill had no fire exits", "and its roof leaked badly"]
+    assert (cue, mention) == ("said", "the inspector")

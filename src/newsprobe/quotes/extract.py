@@ -103,6 +103,8 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                     kind = "quote"
                 elif kind == "none" and token.dep_ in ("parataxis", "ccomp") and token.head.i > token.i:
                     kind = "aside"  # "But to prevent problems, he said, officials should be vigilant."
+                elif kind == "none" and token.dep_ == "parataxis" and _mid_sentence(token):
+                    kind = "aside"  # "He had no known affiliations, the airline added, and had passed all checks."
                 elif kind == "none" and _for_clause(token) is not None:
                     kind = "for-to"  # "is calling for the United States to step up its efforts"
                 elif kind in ("none", "dobj") and token.dep_ == "advcl" and _marked_as(token):
@@ -454,6 +456,15 @@ def _told_whom(verb: Token) -> bool:
     return len(objects) == 1 and (
         objects[0].ent_type_ in ("PERSON", "ORG", "NORP") or objects[0].lower_ in ("him", "her", "me", "us", "them")
     )
+
+
+def _mid_sentence(verb: Token) -> bool:
+    """A cue set off by commas after the clause it reports, with more of that clause after it."""
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    opened = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
+    closed = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
+    return verb.head.i < verb.i and opened and closed and verb.head.right_edge.i > right + 1
 
 
 def _marked_as(verb: Token) -> bool:
