@@ -357,3 +357,17 @@ def test_a_cue_between_commas_after_its_clause_attributes_both_sides():
     parts, cue, mention, _ = quote_with(doc, "fire exits")
     assert parts == ["The old mill had no fire exits", "and its roof leaked badly"]
     assert (cue, mention) == ("said", "the inspector")
+
+
+def test_a_noun_with_a_participle_and_its_agent_is_a_candidate():
+    from newsprobe.quotes.cues import CueModel
+    from newsprobe.stages.quotes import find_attributions
+
+    class AcceptAll(CueModel):
+        def score(self, found):
+            return 1.0
+
+    doc = analysed("The council rejected a toll plan championed by the harbour board last spring.")
+    found = [a for a in find_attributions(doc, AcceptAll(), keep_nested=True) if a.key.endswith("|acl-by")]
+    assert [[doc.text[s:e] for s, e in a.content] for a in found] == [["a toll plan"]]
+    assert doc.text[found[0].mention[0] : found[0].mention[1]] == "the harbour board"

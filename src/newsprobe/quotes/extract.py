@@ -103,6 +103,8 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                     kind = "quote"
                 elif kind == "none" and token.dep_ in ("parataxis", "ccomp") and token.head.i > token.i:
                     kind = "aside"  # "But to prevent problems, he said, officials should be vigilant."
+                elif kind in ("none", "prep", "prep2") and _reduced_passive(token) is not None:
+                    kind = "acl-by"  # "a proposal championed by Trump": the noun is what the agent holds
                 elif kind == "none" and token.dep_ == "parataxis" and _mid_sentence(token):
                     kind = "aside"  # "He had no known affiliations, the airline added, and had passed all checks."
                 elif kind == "none" and _for_clause(token) is not None:
@@ -113,6 +115,8 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                     made = _for_to_attribution(parse, token, runs, index)
                 elif kind == "as":
                     made = _as_attribution(parse, token, runs, index)
+                elif kind == "acl-by":
+                    made = _reduced_passive_attribution(parse, token, runs, index)
                 elif kind != "none":
                     made = _verb_attribution(parse, sent, token, runs, index, claimed, kind)
             elif token.pos_ == "NOUN":
@@ -456,6 +460,26 @@ def _told_whom(verb: Token) -> bool:
     return len(objects) == 1 and (
         objects[0].ent_type_ in ("PERSON", "ORG", "NORP") or objects[0].lower_ in ("him", "her", "me", "us", "them")
     )
+
+
+def _reduced_passive(verb: Token) -> Token | None:
+    """The agent of a participle after its noun ("a proposal championed by Trump": "Trump")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.i > verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _reduced_passive_attribution(parse: Parse, verb: Token, runs: list[QuoteRun], index: int) -> Attribution | None:
+    """ "a proposal championed by Trump", "claims made by the campaign": the noun phrase is the content."""
+    agent = _reduced_passive(verb)
+    if agent is None:
+        return None
+    noun = verb.head
+    span = _trim(verb.doc, noun.left_edge.i, verb.i)
+    if span is None:
+        return None
+    content = _widen_to_runs(parse.char_span(verb.doc[span[0] : span[1]]), runs, parse.char_span(verb))
+    return Attribution([content], parse.char_span(verb), parse.char_span(mention_span(agent)), index)
 
 
 def _mid_sentence(verb: Token) -> bool:
