@@ -75,8 +75,8 @@ def _frame_features(cue: Token, lemma: str, kind: str, found: Attribution, parse
     opener = "-"
     start = min(s for s, _ in found.content) - parse.offset if found.content else -1
     if 0 <= start < len(parse.text):
-        word = parse.doc.char_span(start, len(parse.text), alignment_mode="expand")
-        word = next((t for t in word if not t.is_punct and not t.is_space), None) if word is not None else None
+        rest = parse.doc.char_span(start, len(parse.text), alignment_mode="expand")
+        word = next((t for t in rest if not t.is_punct and not t.is_space), None) if rest is not None else None
         if word is not None:
             opener = word.lower_ if word.lower_ in CONTENT_OPENERS else word.pos_
     return [

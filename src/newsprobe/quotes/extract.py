@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsprobe.data.speech import (
-    ADJECTIVE_CONTENT_PREPS,
-    ADJECTIVE_CUE_DEPS,
     ASPECTUAL_VERBS,
     CLAUSE_PREPOSITIONS,
     CONTENT_DEPS,
@@ -24,7 +22,6 @@ from newsprobe.data.speech import (
     INHERIT_DEPS,
     MENTION_DROP_DEPS,
     NOUN_CONTENT_PREPS,
-    OBJECT_PREDICATE_PREPS,
     PASSIVE_CONTENT_PREPS,
     RAISING_PASSIVES,
     RAISING_VERBS,
@@ -69,6 +66,7 @@ class Attribution:
 
 def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: CueScorer) -> list[Attribution]:
     """The attributions whose cue is in one parsed paragraph."""
+    from newsprobe.quotes import frames
     from newsprobe.quotes.cues import candidate_features
     from newsprobe.quotes.lines import headline_line, transcript_line
 
@@ -97,32 +95,32 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                     kind = "passive"  # "The plan was first reported by the Post"
                 elif _colon_run(parse, sent, token, runs, claimed) is not None:
                     kind = "colon"  # "Koffler echoed Hoffman's position: “…”"
-                elif (kind in ("none", "prep2") or (kind == "dobj" and _told_whom(token))) and _adjacent_run(
+                elif (kind in ("none", "prep2") or (kind == "dobj" and frames.told_whom(token))) and _adjacent_run(
                     parse, sent, token, runs, claimed
                 ) is not None:  # "“…,” she told MSNBC": the object is who heard it, the quote what was said
                     kind = "quote"
                 elif kind == "none" and token.dep_ in ("parataxis", "ccomp") and token.head.i > token.i:
                     kind = "aside"  # "But to prevent problems, he said, officials should be vigilant."
-                elif kind in ("none", "prep", "prep2") and _reduced_passive(token) is not None:
+                elif kind in ("none", "prep", "prep2") and frames.reduced_passive(token) is not None:
                     kind = "acl-by"  # "a proposal championed by Trump": the noun is what the agent holds
-                elif kind == "none" and token.dep_ == "parataxis" and _mid_sentence(token):
+                elif kind == "none" and token.dep_ == "parataxis" and frames.mid_sentence(token):
                     kind = "aside"  # "He had no known affiliations, the airline added, and had passed all checks."
-                elif kind == "none" and _for_clause(token) is not None:
+                elif kind == "none" and frames.for_clause(token) is not None:
                     kind = "for-to"  # "is calling for the United States to step up its efforts"
-                elif kind in ("none", "dobj") and token.dep_ == "advcl" and _marked_as(token):
+                elif kind in ("none", "dobj") and token.dep_ == "advcl" and frames.marked_as(token):
                     kind = "as"  # "As the Times noted, Clinton raised $1.1 million"
                 if kind == "for-to":
-                    made = _for_to_attribution(parse, token, runs, index)
+                    made = frames.for_to_attribution(parse, token, runs, index)
                 elif kind == "as":
-                    made = _as_attribution(parse, token, runs, index)
+                    made = frames.as_attribution(parse, token, runs, index)
                 elif kind == "acl-by":
-                    made = _reduced_passive_attribution(parse, token, runs, index)
+                    made = frames.reduced_passive_attribution(parse, token, runs, index)
                 elif kind != "none":
                     made = _verb_attribution(parse, sent, token, runs, index, claimed, kind)
             elif token.pos_ == "NOUN":
                 made, kind = _noun_attribution(parse, token, runs, index)
             elif token.pos_ == "ADJ":
-                made, kind = _adjective_attribution(parse, token, runs, index)
+                made, kind = frames.adjective_attribution(parse, token, runs, index)
             if made is None:
                 continue
             made.runs = _runs_within(made, runs)
@@ -179,7 +177,10 @@ def _verb_attribution(
     if content is not None:
         content_span = _widen_to_runs(parse.char_span(content), runs, parse.char_span(verb))
         content_span = _through_colon(parse, content_span, runs, claimed)
-        content_span = _with_as_phrase(parse, verb, content_span) if kind == "dobj" else content_span
+        if kind == "dobj":
+            from newsprobe.quotes.frames import with_as_phrase
+
+            content_span = with_as_phrase(parse, verb, content_span)
     else:
         run = _adjacent_run(parse, sent, verb, runs, claimed)
         if run is None:
@@ -193,17 +194,6 @@ def _verb_attribution(
     if mention is not None and content_span[0] <= mention[0] < content_span[1]:
         mention = None
     return Attribution([content_span], parse.char_span(verb), mention, index)
-
-
-def _with_as_phrase(parse: Parse, verb: Token, span: Span) -> Span:
-    """ "cast Trump as a former liberal", "sees Cruz as a uniter": the "as" phrase is part of what is held."""
-    first = next((c.i for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREDICATE_PREPS), None)
-    if first is None or phrase is None or phrase.i < first or phrase.right_edge.i <= phrase.i:
-        return span
-    end = parse.char_span(phrase.right_edge)[1]
-    start = parse.char_span(phrase)[0]
-    return (span[0], end) if span[0] < start and end > span[1] else span
 
 
 def _through_colon(parse: Parse, span: Span, runs: list[QuoteRun], claimed: set[int]) -> Span:
@@ -430,113 +420,6 @@ def _noun_attribution(parse: Parse, noun: Token, runs: list[QuoteRun], index: in
     ]
     mention = parse.char_span(mention_span(sources[0])) if sources else None
     return Attribution([content], parse.char_span(noun), mention, index), kind
-
-
-def _for_clause(verb: Token) -> Token | None:
-    """The clause of "calling for the US to act" (the parser makes "for" the mark of an adverbial clause)."""
-    for child in verb.children:
-        opener = child.left_edge
-        infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
-        if child.dep_ == "advcl" and opener.lower_ == "for" and opener.i > verb.i and infinitive:
-            return child
-    return None
-
-
-def _for_to_attribution(parse: Parse, verb: Token, runs: list[QuoteRun], index: int) -> Attribution | None:
-    """ "is calling for the United States to step up": what follows "for" is the content."""
-    clause = _for_clause(verb)
-    if clause is None:
-        return None
-    span = _trim(verb.doc, clause.left_edge.i + 1, clause.right_edge.i + 1)
-    if span is None:
-        return None
-    content = _widen_to_runs(parse.char_span(verb.doc[span[0] : span[1]]), runs, parse.char_span(verb))
-    return Attribution([content], parse.char_span(verb), speaker_mention(parse, verb), index)
-
-
-def _told_whom(verb: Token) -> bool:
-    """The verb's only object is a person or an outlet ("told MSNBC", "asked him"): who heard it, not what was said."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return len(objects) == 1 and (
-        objects[0].ent_type_ in ("PERSON", "ORG", "NORP") or objects[0].lower_ in ("him", "her", "me", "us", "them")
-    )
-
-
-def _reduced_passive(verb: Token) -> Token | None:
-    """The agent of a participle after its noun ("a proposal championed by Trump": "Trump")."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.i > verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-
-
-def _reduced_passive_attribution(parse: Parse, verb: Token, runs: list[QuoteRun], index: int) -> Attribution | None:
-    """ "a proposal championed by Trump", "claims made by the campaign": the noun phrase is the content."""
-    agent = _reduced_passive(verb)
-    if agent is None:
-        return None
-    noun = verb.head
-    span = _trim(verb.doc, noun.left_edge.i, verb.i)
-    if span is None:
-        return None
-    content = _widen_to_runs(parse.char_span(verb.doc[span[0] : span[1]]), runs, parse.char_span(verb))
-    return Attribution([content], parse.char_span(verb), parse.char_span(mention_span(agent)), index)
-
-
-def _mid_sentence(verb: Token) -> bool:
-    """A cue set off by commas after the clause it reports, with more of that clause after it."""
-    doc = verb.doc
-    left, right = verb.left_edge.i, verb.right_edge.i
-    opened = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
-    closed = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
-    return verb.head.i < verb.i and opened and closed and verb.head.right_edge.i > right + 1
-
-
-def _marked_as(verb: Token) -> bool:
-    """ "as the Times noted", "as he put it" (an object other than "it" is content of its own)."""
-    objects = [c.lower_ for c in verb.children if c.dep_ == "dobj"]
-    return objects in ([], ["it"]) and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-
-
-def _as_attribution(parse: Parse, verb: Token, runs: list[QuoteRun], index: int) -> Attribution | None:
-    """ "As the Times noted, …", "…, as reported by the Post": the clause it hangs from is the content."""
-    parts = _aside_parts(verb)
-    if not parts:
-        return None
-    cue = parse.char_span(verb)
-    content = [_widen_to_runs(parse.char_span(p), runs, cue) for p in parts]
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None:
-        subject = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    mention = parse.char_span(mention_span(subject)) if subject is not None else None
-    return Attribution(content, cue, mention, index)
-
-
-def _adjective_attribution(
-    parse: Parse, adjective: Token, runs: list[QuoteRun], index: int
-) -> tuple[Attribution | None, str]:
-    """ "Republicans have been critical of the deal", "are concerned that …", "was ready to sign it"."""
-    if adjective.dep_ not in ADJECTIVE_CUE_DEPS:
-        return None, ""
-    children = [c for c in adjective.children if c.i > adjective.i]
-    clause = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
-    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ADJECTIVE_CONTENT_PREPS]
-    if clause:
-        chosen, kind, start = clause[0], "A-clause", clause[0].left_edge.i
-    elif preps and preps[0].i + 1 <= preps[0].right_edge.i:
-        chosen, kind, start = preps[0], f"A-{preps[0].lower_}", preps[0].i + 1
-    else:
-        return None, ""
-    span = _trim(adjective.doc, start, chosen.right_edge.i + 1)
-    if span is None:
-        return None, ""
-    content = _widen_to_runs(parse.char_span(adjective.doc[span[0] : span[1]]), runs, parse.char_span(adjective))
-    host = adjective.head if adjective.head.pos_ in ("VERB", "AUX") else adjective
-    mention = speaker_mention(parse, host) if host is not adjective else None
-    cue = parse.char_span(adjective)
-    negation = [c for c in (*adjective.children, *host.children) if c.dep_ == "neg" and c.i < adjective.i]
-    if negation:  # "is not interested in …": the cue says so, or the record reads the other way round
-        cue = (parse.char_span(min(negation, key=lambda t: t.i))[0], cue[1])
-    return Attribution([content], cue, mention, index), kind
 
 
 def _dash_attribution(
