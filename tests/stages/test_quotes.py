@@ -371,3 +371,8 @@ def test_a_noun_with_a_participle_and_its_agent_is_a_candidate():
     found = [a for a in find_attributions(doc, AcceptAll(), keep_nested=True) if a.key.endswith("|acl-by")]
     assert [[doc.text[s:e] for s, e in a.content] for a in found] == [["a toll plan"]]
     assert doc.text[found[0].mention[0] : found[0].mention[1]] == "the harbour board"
+
+
+def test_a_plan_adjective_is_not_an_attribution():
+    doc = analysed("The new ferry is set to enter service in the spring after sea trials.")
+    assert [view(doc, q) for q in doc.quotes if "enter service" in doc.text[q.content[0][0] : q.content[0][1]]] == []

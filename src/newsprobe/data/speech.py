@@ -164,6 +164,11 @@ NOUN_CONTENT_PREPS = frozenset(
 ADJECTIVE_CONTENT_PREPS = frozenset({"about", "of", "with", "on", "to", "toward", "towards", "over", "at", "in", "for"})
 # Dependency labels of an adjective that can be a cue: the complement of "be", "seem", "remain"…
 ADJECTIVE_CUE_DEPS = frozenset({"acomp", "oprd"})
+# Adjectives whose "to" clause is a plan or a likelihood, not what the subject holds ("is set to return").
+NOT_ATTITUDE_ADJECTIVES = frozenset(
+    {"set", "due", "likely", "unlikely", "able", "unable", "about", "poised", "bound", "slated", "scheduled"}
+    | {"liable", "apt", "expected", "free", "next", "first", "last", "only", "available", "eligible"}
+)
 # Prepositions after a cue's object that say what is held about it ("casts Trump as …"; "of", "for" did no better).
 OBJECT_PREDICATE_PREPS = frozenset({"as"})
 # Prepositions after a passive cue that carry part of what is held ("was criticized by X for …").

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsprobe.data.speech import ADJECTIVE_CONTENT_PREPS, ADJECTIVE_CUE_DEPS, OBJECT_PREDICATE_PREPS, SUBJECT_DEPS
+from newsprobe.data.speech import (
+    ADJECTIVE_CONTENT_PREPS,
+    ADJECTIVE_CUE_DEPS,
+    NOT_ATTITUDE_ADJECTIVES,
+    OBJECT_PREDICATE_PREPS,
+    SUBJECT_DEPS,
+)
 from newsprobe.nlp import Parse
 from newsprobe.quotes.extract import (
     Attribution,
@@ -110,7 +116,7 @@ def adjective_attribution(
     parse: Parse, adjective: Token, runs: list[QuoteRun], index: int
 ) -> tuple[Attribution | None, str]:
     """ "Republicans have been critical of the deal", "are concerned that …", "was ready to sign it"."""
-    if adjective.dep_ not in ADJECTIVE_CUE_DEPS:
+    if adjective.dep_ not in ADJECTIVE_CUE_DEPS or adjective.lower_ in NOT_ATTITUDE_ADJECTIVES:
         return None, ""
     children = [c for c in adjective.children if c.i > adjective.i]
     clause = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
