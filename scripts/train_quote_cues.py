@@ -1,6 +1,6 @@
 """Learn the cue model (src/newsprobe/models/quote_cues.json) from PolNeAR train.
 
-Every verb (or noun, "according to") that introduces something is a candidate; the extractor runs
+Every verb (or noun, adjective, "according to") that introduces something is a candidate; the extractor runs
 with all of them accepted, and each candidate counts as right when its content covers at least 30%
 of a gold content (the lenient match of the metric) and either its cue overlaps that gold cue or
 its speaker mention overlaps the gold source. A logistic regression over the
@@ -8,7 +8,8 @@ candidates' features (``newsprobe.quotes.cues.candidate_features``) learns which
 weights are written, so scoring needs no scikit-learn.
 
 usage: PYTHONPATH=src python scripts/train_quote_cues.py ../shared/data/attribution/polnear-train.jsonl
-(about 5 minutes on 2 cores, most of it the spaCy parse; needs scikit-learn, which is in the venv)
+(about 3 minutes on 2 cores, most of it the spaCy parse; needs scikit-learn, which is in the venv)
+scripts/analyze_attribution.py checks a change on held-out halves of train before it is retrained here.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The cue model: how likely a candidate (a verb and what it introduces) is an attribution.
 
 A logistic regression over a few sparse features of the candidate (the verb's lemma and how it takes
-its complement, the kind of subject, quote marks in the content…), learned on PolNeAR train by
+its complement, the kind of subject, quote marks in the content, the frame: particle, preposition,
+object, how the content opens, modal…), learned on PolNeAR train by
 ``scripts/train_quote_cues.py`` and shipped as ``newsprobe/models/quote_cues.json`` (weights only;
 scoring needs no scikit-learn). Without the file, the speech-verb list in ``newsprobe.data.speech``
 stands in.
