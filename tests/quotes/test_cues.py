@@ -1,6 +1,6 @@
 from newsprobe.quotes.cues import CueModel
 from newsprobe.quotes.extract import CUE_THRESHOLD, Attribution
-from newsprobe.stages.quotes import drop_nested
+from newsprobe.stages.quotes import drop_duplicates, drop_nested
 
 
 def candidate(key, features, content=((0, 10),), cue=(20, 24), mention=None):
@@ -29,6 +29,15 @@ def test_shipped_model_loads_and_separates_speech_from_other_verbs():
             "parts=1",
             f"speech={speech}|{kind}",
             f"direct=False|{speech}",
+            f"prt={lemma}|-",
+            f"lp={lemma}|-",
+            f"ot={kind}|-" if kind == "ccomp" else f"ot={kind}|NOUN:-",
+            f"lot={lemma}|-" if kind == "ccomp" else f"lot={lemma}|NOUN",
+            f"op={kind}|that" if kind == "ccomp" else f"op={kind}|the",
+            f"lop={lemma}|that" if kind == "ccomp" else f"lop={lemma}|the",
+            "md=-",
+            f"seg=body|{kind}",
+            f"pos=VERB|{kind}",
         ]
 
     said = candidate("say|ccomp", features("say", "ccomp", True))
@@ -49,3 +58,11 @@ def test_a_candidate_inside_another_content_is_dropped():
     inner = candidate("say|ccomp", [], content=[(20, 40)], cue=(13, 16))
     apart = candidate("say|ccomp", [], content=[(60, 80)], cue=(50, 54))
     assert drop_nested([outer, inner, apart]) == [outer, apart]
+
+
+def test_of_two_candidates_with_one_content_the_surer_is_kept():
+    aspect = candidate("continue|xcomp", [], content=[(20, 60)], cue=(0, 9))
+    inner = candidate("blast|dobj", [], content=[(20, 60)], cue=(13, 18))
+    other = candidate("say|ccomp", [], content=[(80, 120)], cue=(70, 74))
+    aspect.score, inner.score, other.score = 0.4, 0.7, 0.9
+    assert drop_duplicates([aspect, inner, other]) == [inner, other]

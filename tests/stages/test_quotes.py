@@ -255,3 +255,124 @@ def test_a_headline_signed_with_a_colon_is_attributed_to_the_name():
 def test_a_headline_label_without_a_name_is_no_speaker():
     doc = newsprobe.analyze("Update: the bridge reopens on Monday\n\nThe river is high.", id="t")
     assert all(q.cue is None or doc.text[q.cue[0] : q.cue[1]] != ":" for q in doc.quotes)
+
+
+def test_an_adjective_with_a_clause_or_preposition_is_a_cue():
+    doc = analysed(
+        "Several shop owners are worried about the new parking rules downtown.",
+        "The harbour master remains confident that the ferry will run all winter.",
+    )
+    parts, cue, mention, kind = quote_with(doc, "parking rules")
+    assert parts == ["the new parking rules downtown"]
+    assert (cue, mention, kind) == ("worried", "Several shop owners", "indirect")
+    parts, cue, mention, _ = quote_with(doc, "ferry")
+    assert parts[0].endswith("the ferry will run all winter")
+    assert (cue, mention) == ("confident", "The harbour master")
+
+
+def test_calling_for_someone_to_act_is_a_cue():
+    doc = analysed("The teachers' union is calling for the county to reopen the rural clinic before May.")
+    parts, cue, mention, kind = quote_with(doc, "clinic")
+    assert parts == ["the county to reopen the rural clinic before May"]
+    assert (cue, mention) == ("calling", "The teachers' union")
+
+
+def test_an_as_phrase_after_the_object_is_part_of_the_content():
+    doc = analysed("The council member described the new stadium as a gift to wealthy team owners.")
+    parts, cue, mention, _ = quote_with(doc, "stadium")
+    assert parts == ["the new stadium as a gift to wealthy team owners"]
+    assert (cue, mention) == ("described", "The council member")
+
+
+def test_an_as_clause_attributes_the_sentence_it_hangs_from():
+    doc = analysed("As the county auditor noted, the water fund has run a deficit for six straight years.")
+    parts, cue, mention, _ = quote_with(doc, "water fund")
+    assert parts == ["the water fund has run a deficit for six straight years"]
+    assert (cue, mention) == ("noted", "the county auditor")
+
+
+def test_a_quote_before_a_cue_with_a_time_phrase_is_the_content():
+    doc = analysed("“We will rebuild the pier before the summer,” Harlan said at the time.")
+    parts, cue, mention, kind = quote_with(doc, "pier")
+    assert parts == ["“We will rebuild the pier before the summer,”"]
+    assert (cue, mention, kind) == ("said", "Harlan", "direct")
+
+
+def test_a_negated_adjective_cue_keeps_its_negation():
+    doc = analysed("The ferry operator is not interested in buying the old terminal.")
+    parts, cue, mention, _ = quote_with(doc, "terminal")
+    assert parts == ["buying the old terminal"]
+    assert (cue, mention) == ("not interested", "The ferry operator")
+
+
+def test_a_headline_label_before_a_colon_is_its_source():
+    doc = newsprobe.analyze("Survey: Most Residents Back the New Bridge\n\nThe county asked 800 households.", id="t")
+    titled = [q for q in doc.quotes if q.content[0][0] < doc.text.index("\n")]
+    assert [view(doc, q) for q in titled] == [(["Most Residents Back the New Bridge"], ":", "Survey", "indirect")]
+
+
+def test_a_title_case_headline_verb_splits_source_and_content():
+    doc = newsprobe.analyze("Harbour Board Chair Blasts Ferry Fare Rise\n\nThe board met on Monday evening.", id="t")
+    titled = [q for q in doc.quotes if q.content[0][0] < doc.text.index("\n")]
+    assert [view(doc, q) for q in titled] == [(["Ferry Fare Rise"], "Blasts", "Harbour Board Chair", "indirect")]
+
+
+def test_a_quote_told_to_an_outlet_is_the_content():
+    doc = analysed("“The harbour needs dredging before the season,” Okafor told Coastal Radio.")
+    parts, cue, mention, kind = quote_with(doc, "dredging")
+    assert parts == ["“The harbour needs dredging before the season,”"]
+    assert (cue, mention, kind) == ("told", "Okafor", "direct")
+
+
+def test_as_someone_put_it_is_a_candidate_for_the_cue_model():
+    from newsprobe.quotes.cues import CueModel
+    from newsprobe.stages.quotes import find_attributions
+
+    class AcceptAll(CueModel):
+        def score(self, found):
+            return 1.0
+
+    doc = analysed("As the ferry captain put it, the crossing is safe only in calm weather.")
+    found = [a for a in find_attributions(doc, AcceptAll()) if a.key == "put|as"]
+    assert [[doc.text[s:e] for s, e in a.content] for a in found] == [["the crossing is safe only in calm weather"]]
+    assert doc.text[found[0].mention[0] : found[0].mention[1]] == "the ferry captain"
+
+
+def test_a_passive_cue_keeps_what_the_subject_was_blamed_for():
+    doc = analysed("The harbour master was criticized by fishermen for closing the channel too early.")
+    parts, cue, mention, _ = quote_with(doc, "harbour master")
+    assert parts == ["The harbour master", "for closing the channel too early"]
+    assert (cue, mention) == ("criticized", "fishermen")
+
+
+def test_a_day_after_the_cue_is_not_its_content():
+    doc = analysed("“The channel stays closed until the storm passes,” the harbour master said on Tuesday.")
+    parts, cue, mention, kind = quote_with(doc, "channel")
+    assert parts == ["“The channel stays closed until the storm passes,”"]
+    assert (cue, mention, kind) == ("said", "the harbour master", "direct")
+
+
+def test_a_cue_between_commas_after_its_clause_attributes_both_sides():
+    doc = analysed("The old mill had no fire exits, the inspector said, and its roof leaked badly.")
+    parts, cue, mention, _ = quote_with(doc, "fire exits")
+    assert parts == ["The old mill had no fire exits", "and its roof leaked badly"]
+    assert (cue, mention) == ("said", "the inspector")
+
+
+def test_a_noun_with_a_participle_and_its_agent_is_a_candidate():
+    from newsprobe.quotes.cues import CueModel
+    from newsprobe.stages.quotes import find_attributions
+
+    class AcceptAll(CueModel):
+        def score(self, found):
+            return 1.0
+
+    doc = analysed("The council rejected a toll plan championed by the harbour board last spring.")
+    found = [a for a in find_attributions(doc, AcceptAll(), keep_nested=True) if a.key.endswith("|acl-by")]
+    assert [[doc.text[s:e] for s, e in a.content] for a in found] == [["a toll plan"]]
+    assert doc.text[found[0].mention[0] : found[0].mention[1]] == "the harbour board"
+
+
+def test_a_plan_adjective_is_not_an_attribution():
+    doc = analysed("The new ferry is set to enter service in the spring after sea trials.")
+    assert [view(doc, q) for q in doc.quotes if "enter service" in doc.text[q.content[0][0] : q.content[0][1]]] == []

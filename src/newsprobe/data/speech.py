@@ -157,7 +157,27 @@ TRAILING_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 # Prepositions whose object is the content only when the verb takes nothing else ("referring to X").
 SOLE_CONTENT_PREPS = frozenset({"to", "at", "with", "toward", "towards", "over", "in", "into", "from", "by"})
 # Prepositions after a noun that introduce what a claim or view is about ("concerns about X", "critique of X").
-NOUN_CONTENT_PREPS = frozenset({"about", "over", "on", "against", "of", "for", "toward", "towards", "with", "at"})
+NOUN_CONTENT_PREPS = frozenset(
+    {"about", "over", "on", "against", "of", "for", "toward", "towards", "with", "at", "to", "in"}
+)
+# Prepositions after an adjective that introduce what someone feels or holds ("critical of X", "worried about X").
+ADJECTIVE_CONTENT_PREPS = frozenset({"about", "of", "with", "on", "to", "toward", "towards", "over", "at", "in", "for"})
+# Dependency labels of an adjective that can be a cue: the complement of "be", "seem", "remain"…
+ADJECTIVE_CUE_DEPS = frozenset({"acomp", "oprd"})
+# Adjectives whose "to" clause is a plan or a likelihood, not what the subject holds ("is set to return").
+NOT_ATTITUDE_ADJECTIVES = frozenset(
+    {"set", "due", "likely", "unlikely", "able", "unable", "about", "poised", "bound", "slated", "scheduled"}
+    | {"liable", "apt", "expected", "free", "next", "first", "last", "only", "available", "eligible"}
+)
+# Prepositions after a cue's object that say what is held about it ("casts Trump as …"; "of", "for" did no better).
+OBJECT_PREDICATE_PREPS = frozenset({"as"})
+# Prepositions after a passive cue that carry part of what is held ("was criticized by X for …").
+PASSIVE_CONTENT_PREPS = frozenset({"for", "of", "as"})
+# First words of a content that say what kind of thing it is (a feature of the cue model).
+CONTENT_OPENERS = frozenset(
+    {"that", "whether", "if", "to", "how", "what", "why", "when", "who", "which", "where", "not", "as", "for"}
+    | {"he", "she", "they", "i", "we", "it", "the", "a", "an", "his", "her", "their", "this", "there"}
+)
 # Dependency labels of a verb's subject (the speaker).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Words the parser reads as prepositions when they open a clause ("after the minister said …").
@@ -198,6 +218,11 @@ NOT_SPEAKER_LABELS = frozenset(
         "Q",
         "A",
     }
+)
+# Verbs that headlines attribute with, besides the speech verbs ("Bush Super PAC Chief Praises …", "Cruz Rips …").
+HEADLINE_VERBS = frozenset(
+    {"attack", "back", "bash", "blame", "defend", "dismiss", "endorse", "hail", "hint", "hit", "knock", "laud"}
+    | {"question", "reject", "rip", "want", "eye", "weigh", "consider", "plan", "push", "seek", "spurn", "rebuff"}
 )
 # "according to X": the cue words.
 ACCORDING_TO = ("according", "to")

@@ -1,7 +1,8 @@
 """The cue model: how likely a candidate (a verb and what it introduces) is an attribution.
 
 A logistic regression over a few sparse features of the candidate (the verb's lemma and how it takes
-its complement, the kind of subject, quote marks in the content…), learned on PolNeAR train by
+its complement, the kind of subject, quote marks in the content, the frame: particle, preposition,
+object, how the content opens, modal…), learned on PolNeAR train by
 ``scripts/train_quote_cues.py`` and shipped as ``newsprobe/models/quote_cues.json`` (weights only;
 scoring needs no scikit-learn). Without the file, the speech-verb list in ``newsprobe.data.speech``
 stands in.
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsprobe.data.speech import SPEECH_VERBS
+from newsprobe.data.speech import CONTENT_OPENERS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -60,6 +61,35 @@ def candidate_features(cue: Token, kind: str, found: Attribution, parse: Parse) 
         f"parts={min(len(found.content), 2)}",
         f"speech={lemma in SPEECH_VERBS}|{kind}",
         f"direct={_all_quoted(found, parse)}|{lemma in SPEECH_VERBS}",
+        *_frame_features(cue, lemma, kind, found, parse),
+    ]
+
+
+def _frame_features(cue: Token, lemma: str, kind: str, found: Attribution, parse: Parse) -> list[str]:
+    """What the cue's frame looks like: its particle, preposition and object, how the content opens, its modal."""
+    children = list(cue.children)
+    particle = next((c.lower_ for c in children if c.dep_ == "prt"), "-")
+    prep = next((c.lower_ for c in children if c.dep_ in ("prep", "agent") and c.i > cue.i), "-")
+    obj = next((c for c in children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    obj_kind = "-" if obj is None else obj.lower_ if obj.pos_ == "PRON" else f"{obj.pos_}:{obj.ent_type_ or '-'}"
+    modal = next((c.lower_ for c in children if c.dep_ == "aux" and c.tag_ == "MD"), "-")
+    opener = "-"
+    start = min(s for s, _ in found.content) - parse.offset if found.content else -1
+    if 0 <= start < len(parse.text):
+        rest = parse.doc.char_span(start, len(parse.text), alignment_mode="expand")
+        word = next((t for t in rest if not t.is_punct and not t.is_space), None) if rest is not None else None
+        if word is not None:
+            opener = word.lower_ if word.lower_ in CONTENT_OPENERS else word.pos_
+    return [
+        f"prt={lemma}|{particle}",
+        f"lp={lemma}|{prep}",
+        f"ot={kind}|{obj_kind}",
+        f"lot={lemma}|{obj_kind.split(':')[0]}",
+        f"op={kind}|{opener}",
+        f"lop={lemma}|{opener}",
+        f"md={modal}",
+        f"seg={parse.segment.kind}|{kind}",
+        f"pos={cue.pos_}|{kind}",
     ]
 
 

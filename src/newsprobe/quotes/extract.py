@@ -20,6 +20,7 @@ from newsprobe.data.speech import (
     INHERIT_DEPS,
     MENTION_DROP_DEPS,
     NOUN_CONTENT_PREPS,
+    PASSIVE_CONTENT_PREPS,
     RAISING_PASSIVES,
     RAISING_VERBS,
     SOLE_CONTENT_PREPS,
@@ -63,6 +64,7 @@ class Attribution:
 
 def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: CueScorer) -> list[Attribution]:
     """The attributions whose cue is in one parsed paragraph."""
+    from newsprobe.quotes import frames
     from newsprobe.quotes.cues import candidate_features
     from newsprobe.quotes.lines import headline_line, transcript_line
 
@@ -91,14 +93,32 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                     kind = "passive"  # "The plan was first reported by the Post"
                 elif _colon_run(parse, sent, token, runs, claimed) is not None:
                     kind = "colon"  # "Koffler echoed Hoffman's position: “…”"
-                elif kind == "none" and _adjacent_run(parse, sent, token, runs, claimed) is not None:
+                elif (kind in ("none", "prep2") or (kind == "dobj" and frames.told_whom(token))) and _adjacent_run(
+                    parse, sent, token, runs, claimed
+                ) is not None:  # "“…,” she told MSNBC": the object is who heard it, the quote what was said
                     kind = "quote"
                 elif kind == "none" and token.dep_ in ("parataxis", "ccomp") and token.head.i > token.i:
                     kind = "aside"  # "But to prevent problems, he said, officials should be vigilant."
-                if kind != "none":
+                elif kind in ("none", "prep", "prep2") and frames.reduced_passive(token) is not None:
+                    kind = "acl-by"  # "a proposal championed by Trump": the noun is what the agent holds
+                elif kind == "none" and token.dep_ == "parataxis" and frames.mid_sentence(token):
+                    kind = "aside"  # "He had no known affiliations, the airline added, and had passed all checks."
+                elif kind == "none" and frames.for_clause(token) is not None:
+                    kind = "for-to"  # "is calling for the United States to step up its efforts"
+                elif kind in ("none", "dobj") and token.dep_ == "advcl" and frames.marked_as(token):
+                    kind = "as"  # "As the Times noted, Clinton raised $1.1 million"
+                if kind == "for-to":
+                    made = frames.for_to_attribution(parse, token, runs, index)
+                elif kind == "as":
+                    made = frames.as_attribution(parse, token, runs, index)
+                elif kind == "acl-by":
+                    made = frames.reduced_passive_attribution(parse, token, runs, index)
+                elif kind != "none":
                     made = _verb_attribution(parse, sent, token, runs, index, claimed, kind)
             elif token.pos_ == "NOUN":
                 made, kind = _noun_attribution(parse, token, runs, index)
+            elif token.pos_ == "ADJ":
+                made, kind = frames.adjective_attribution(parse, token, runs, index)
             if made is None:
                 continue
             made.runs = _runs_within(made, runs)
@@ -119,13 +139,20 @@ def complement_kind(verb: Token) -> str:
     for dep in ("ccomp", "xcomp", "dobj", "parataxis", "dative", "oprd", "attr"):
         if dep in deps:
             return dep
-    if any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for c in verb.children):
+    # a phrase before the verb ("In 2011, he accused …") sets the scene; it is not what the verb takes
+    # nor does a time ("said on Tuesday", "reported in March")
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and not _timed(c)]
+    if any(c.lower_ in CONTENT_PREPS for c in preps):
         return "prep"
-    if any(c.dep_ == "prep" and c.lower_ in SOLE_CONTENT_PREPS for c in verb.children):
+    if any(c.lower_ in SOLE_CONTENT_PREPS for c in preps):
         return "prep2"  # "referring to the US as …", "took a shot at …": the model knows which verbs
     if any(c.text == ":" for c in verb.children):
         return "colon"
     return "none"
+
+
+def _timed(preposition: Token) -> bool:
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in preposition.children)
 
 
 def _verb_attribution(
@@ -148,6 +175,10 @@ def _verb_attribution(
     if content is not None:
         content_span = widen_to_runs(parse.char_span(content), runs, parse.char_span(verb))
         content_span = through_colon(parse, content_span, runs, claimed)
+        if kind == "dobj":
+            from newsprobe.quotes.frames import with_as_phrase
+
+            content_span = with_as_phrase(parse, verb, content_span)
     else:
         run = _adjacent_run(parse, sent, verb, runs, claimed)
         if run is None:
@@ -196,7 +227,11 @@ def _passive_attribution(parse: Parse, verb: Token, index: int) -> Attribution |
     if content is None:
         return None
     mention = parse.char_span(mention_span(agent))
-    return Attribution([parse.char_span(verb.doc[content[0] : content[1]])], parse.char_span(verb), mention, index)
+    parts = [parse.char_span(verb.doc[content[0] : content[1]])]
+    held = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in PASSIVE_CONTENT_PREPS), None)
+    if held is not None and held.i > verb.i and held.right_edge.i > held.i:  # "was criticized by X for …"
+        parts.append(parse.char_span(verb.doc[held.i : held.right_edge.i + 1]))
+    return Attribution(parts, parse.char_span(verb), mention, index)
 
 
 def _adjacent_run(

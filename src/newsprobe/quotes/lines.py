@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprobe.data.speech import HEADLINE_LINE, NOT_SPEAKER_LABELS, TRANSCRIPT_LINE
+from newsprobe.data.speech import HEADLINE_LINE, HEADLINE_VERBS, NOT_SPEAKER_LABELS, SPEECH_VERBS, TRANSCRIPT_LINE
 from newsprobe.nlp import Parse
 from newsprobe.quotes.extract import Attribution
 
@@ -38,7 +38,11 @@ def headline_line(parse: Parse, index: int = 0, names_only: bool = False) -> Att
     if match is None or match.group(1).strip(".").upper() in NOT_SPEAKER_LABELS:
         return None
     source = parse.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-    if source is None or any(t.pos_ in ("VERB", "AUX") for t in source) or not any(t.pos_ == "PROPN" for t in source):
+    if source is None or any(t.pos_ in ("VERB", "AUX") for t in source):
+        return None
+    # a headline's source may be any capitalised label ("Poll: …"); the tagger often misreads a lone name there
+    capitalised = all(t.text[:1].isupper() or t.is_punct or t.pos_ == "PART" for t in source)
+    if not any(t.pos_ == "PROPN" for t in source) and (names_only or not capitalised):
         return None
     if all(t.ent_type_ == "GPE" for t in source) or len(parse.text[match.start(3) :].split()) < HEADLINE_MIN_WORDS:
         return None  # "Iowa: Tim Albrecht, Brad Anderson, …", "Clinton: 2,316." are labels, not sayings
@@ -53,3 +57,40 @@ def headline_line(parse: Parse, index: int = 0, names_only: bool = False) -> Att
         index,
         key=":|headline",
     )
+
+
+def headline_verb(parse: Parse, index: int = 0) -> Attribution | None:
+    """ "Jeb Bush Super PAC Chief Praises Rubio Donor": a Title Case headline the tagger read as one long name.
+
+    The first capitalised word after the start that is the third person of a speech or headline verb
+    ("Praises", "Blasts", "Says") splits the line into who (before it) and what (after it).
+    """
+    doc = parse.doc
+    text = parse.text
+    if sum(1 for t in doc if t.is_alpha and t.text[:1].isupper()) < 0.6 * sum(1 for t in doc if t.is_alpha):
+        return None  # not Title Case: the parse can be trusted, and the verb path has had its say
+    for token in doc[1:]:
+        if token.pos_ == "VERB" or not token.text[:1].isupper():
+            return None
+        if _verb_form(token.lower_) and token.i + 2 < len(doc):
+            source = [t for t in doc[: token.i] if not t.is_punct]
+            if not source or any(t.pos_ in ("VERB", "AUX", "ADP") for t in source):
+                return None
+            start, end = doc[token.i + 1].idx, len(text.rstrip().rstrip(".!?"))
+            if end <= start:
+                return None
+            offset = parse.offset
+            return Attribution(
+                [(offset + start, offset + end)],
+                (offset + token.idx, offset + token.idx + len(token)),
+                (offset + source[0].idx, offset + source[-1].idx + len(source[-1])),
+                index,
+                key=f"{token.lower_}|headline-verb",
+            )
+    return None
+
+
+def _verb_form(word: str) -> bool:
+    """ "praises", "blasts", "says", "denies": the third person singular of a speech or headline verb."""
+    stems = {word[:-1], word[:-2] if word.endswith("es") else "", word[:-3] + "y" if word.endswith("ies") else ""}
+    return any(stem in SPEECH_VERBS or stem in HEADLINE_VERBS for stem in stems if stem)

@@ -12,7 +12,7 @@ from newsprobe.nlp import Parse
 from newsprobe.quotes.bounds import refine
 from newsprobe.quotes.cues import CueModel
 from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph
-from newsprobe.quotes.lines import headline_line, transcript_line
+from newsprobe.quotes.lines import headline_line, headline_verb, transcript_line
 from newsprobe.quotes.marks import QuoteRun, quote_runs
 from newsprobe.quotes.variants import chooser
 from newsprobe.record import Document, Quote, Speaker
@@ -20,6 +20,8 @@ from newsprobe.record import Document, Quote, Speaker
 QUOTED_KINDS = ("body", "caption", "title")
 # A paragraph is quote-only when quoted runs cover this share of its non-space characters.
 QUOTE_ONLY_SHARE = 0.8
+# Two candidates whose contents share this much of their characters are one quote.
+DUPLICATE_OVERLAP = 0.9
 
 
 class QuoteStage:
@@ -67,7 +69,9 @@ def find_attributions(doc: Document, cues: CueModel, keep_nested: bool = False) 
     for parse in parses:  # headlines: "Graham: Trump’s rhetoric is destroying the party", "Trump tells NFL …"
         if parse.segment.kind == "title":
             line = headline_line(parse)
-            found.extend([line] if line is not None else _find_in_group(doc.text, [parse], cues))
+            titled = [line] if line is not None else _find_in_group(doc.text, [parse], cues)
+            verb = headline_verb(parse) if not titled else None
+            found.extend([verb] if verb is not None else titled)
     found.sort(key=lambda a: a.start)
     kept = found if keep_nested else drop_nested(found)
     for attribution in kept:  # after drop_nested: what nests is judged on the spans the cue model scored
@@ -96,6 +100,28 @@ def drop_nested(found: list[Attribution]) -> list[Attribution]:
                     break
         if not nested:
             kept.append(inner)
+    return drop_duplicates(kept)
+
+
+def drop_duplicates(found: list[Attribution]) -> list[Attribution]:
+    """Of candidates with (nearly) the same content, keep the one the cue model is surest of.
+
+    "continued to blast the deal" and "blast the deal" are one quote, not two.
+    """
+    chars = [{i for s, e in a.content for i in range(s, e)} for a in found]
+    bounds = [(min(c), max(c)) if c else (0, -1) for c in chars]
+    kept = []
+    for i, one in enumerate(found):
+        beaten = False
+        for j, other in enumerate(found):
+            if i == j or not chars[i] or not chars[j] or bounds[i][1] < bounds[j][0] or bounds[j][1] < bounds[i][0]:
+                continue
+            same = len(chars[i] & chars[j]) >= DUPLICATE_OVERLAP * len(chars[i] | chars[j])
+            if same and (other.score > one.score or (other.score == one.score and j < i)):
+                beaten = True
+                break
+        if not beaten:
+            kept.append(one)
     return kept
 
 
