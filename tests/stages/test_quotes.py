@@ -376,3 +376,15 @@ def test_a_noun_with_a_participle_and_its_agent_is_a_candidate():
 def test_a_plan_adjective_is_not_an_attribution():
     doc = analysed("The new ferry is set to enter service in the spring after sea trials.")
     assert [view(doc, q) for q in doc.quotes if "enter service" in doc.text[q.content[0][0] : q.content[0][1]]] == []
+
+
+def test_a_negated_verb_cue_keeps_its_negation():
+    doc = analysed("The ministry has not indicated that the ferry talks will resume this year.")
+    parts, cue, mention, _ = quote_with(doc, "talks")
+    assert parts[0].endswith("the ferry talks will resume this year")
+    assert (cue, mention) == ("not indicated", "The ministry")
+
+
+def test_a_cue_without_negation_stays_the_verb():
+    doc = analysed("The ministry has indicated that the ferry talks will resume this year.")
+    assert quote_with(doc, "talks")[1] == "indicated"

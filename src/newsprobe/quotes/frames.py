@@ -133,6 +133,18 @@ def adjective_attribution(
     return Attribution([content], cue, mention, index), kind
 
 
+def with_negation(parse: Parse, cue: Span) -> Span:
+    """ "has not indicated that …", "never said …": a cue keeps its negation, or the record reads the other way."""
+    tokens = parse.doc.char_span(cue[0] - parse.offset, cue[1] - parse.offset, alignment_mode="expand")
+    if tokens is None:
+        return cue
+    head = tokens.root
+    negation = [c for c in head.children if c.dep_ == "neg" and c.i < tokens.start]
+    if not negation:
+        return cue
+    return (parse.char_span(min(negation, key=lambda t: t.i))[0], cue[1])
+
+
 def with_as_phrase(parse: Parse, verb: Token, span: Span) -> Span:
     """ "cast Trump as a former liberal", "sees Cruz as a uniter": the "as" phrase is part of what is held."""
     first = next((c.i for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)

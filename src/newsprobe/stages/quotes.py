@@ -12,6 +12,7 @@ from newsprobe.nlp import Parse
 from newsprobe.quotes.bounds import refine
 from newsprobe.quotes.cues import CueModel
 from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph
+from newsprobe.quotes.frames import with_negation
 from newsprobe.quotes.lines import headline_line, headline_verb, transcript_line
 from newsprobe.quotes.marks import QuoteRun, quote_runs
 from newsprobe.quotes.variants import chooser
@@ -78,6 +79,8 @@ def find_attributions(doc: Document, cues: CueModel, keep_nested: bool = False) 
         if attribution.context is not None:
             refine(*attribution.context, attribution)
             chooser().choose(*attribution.context, attribution)  # learned bounds (quotes/variants.py)
+            if attribution.cue is not None:
+                attribution.cue = with_negation(attribution.context[0], attribution.cue)
     return kept
 
 
