@@ -71,3 +71,14 @@ def test_an_empty_chooser_keeps_the_found_bounds_and_the_shipped_one_loads():
     assert [TEXT[s:e] for s, e in found.content] == [CONTENT]
     shipped = chooser()
     assert shipped.weights and 0.0 < shipped.threshold < 1.0
+
+
+def test_noun_and_adjective_frames_get_variants_and_headline_lines_do_not():
+    text = "The council rejected the claim that the tunnel was flooded in March, after the storm. Repairs began."
+    parse = parsed(text)
+    content = "that the tunnel was flooded in March, after the storm"
+    for key in ("claim|N-clause", "critical|A-of"):
+        options = variants(parse, [], found_in(text, content, "claim", key))
+        assert options is not None and options.ends[0].kind == "keep"
+        assert any(e.kind != "keep" for e in options.ends)
+    assert variants(parse, [], found_in(text, content, "claim", "claim|headline")) is None
