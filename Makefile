@@ -26,7 +26,8 @@ gate: $(STAMP)
 	$(BIN)/python -m pytest -q -m gate
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy src
 
 bench: $(STAMP)

@@ -79,9 +79,11 @@ def main() -> int:
     claims = sum(len(d.claims) for d in docs)
     flags = sum(len(d.flags) for d in docs)
     skipped = sum(bool(d.errors) for d in docs)
-    print(f"pages {len(pages)} ({skipped} skipped by the rest, not English), words {words}, "
-          f"claims {claims}, audit flags {flags}"
-          + ("" if has_quotes else " (no quote stage registered: the audit saw no quotes)"))
+    print(
+        f"pages {len(pages)} ({skipped} skipped by the rest, not English), words {words}, "
+        f"claims {claims}, audit flags {flags}"
+        + ("" if has_quotes else " (no quote stage registered: the audit saw no quotes)")
+    )
     print(f"rest of the analysis ({', '.join(base.names)}): {best_base:.2f} s")
     print(f"claims.v1 + audit.v1: {best_added:.2f} s")
     print(f"ratio added / rest: {best_added / best_base:.3f} (target <= 0.20)")

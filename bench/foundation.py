@@ -61,8 +61,10 @@ def bench_html() -> None:
     done, cpu, wall = timed(run)
     rate = len(raw) / cpu
     verdict = "ok" if rate >= HTML_TARGET else "BELOW TARGET"
-    print(f"foundation.html: {rate:.1f} pages/s on one core (CPU time; wall {len(raw) / wall:.1f}), "
-          f"{done}/{len(raw)} pages segmented, target >= {HTML_TARGET:.0f}: {verdict}")
+    print(
+        f"foundation.html: {rate:.1f} pages/s on one core (CPU time; wall {len(raw) / wall:.1f}), "
+        f"{done}/{len(raw)} pages segmented, target >= {HTML_TARGET:.0f}: {verdict}"
+    )
 
 
 def bench_analyze(repeat_example: int = 20) -> None:
@@ -97,9 +99,11 @@ def bench_analyze(repeat_example: int = 20) -> None:
     _, bare_cpu, bare_wall = timed(bare)
     ratio = analyze_cpu / bare_cpu
     verdict = "ok" if ratio <= RATIO_TARGET else "ABOVE TARGET"
-    print(f"foundation.analyze: analyze with entities / bare spaCy nlp.pipe = {ratio:.2f} (CPU; wall "
-          f"{analyze_wall / bare_wall:.2f}) over {len(paragraphs)} paragraphs, {words} words of {where}; "
-          f"bare {words / bare_cpu:.0f} words/s; target <= {RATIO_TARGET}: {verdict}")
+    print(
+        f"foundation.analyze: analyze with entities / bare spaCy nlp.pipe = {ratio:.2f} (CPU; wall "
+        f"{analyze_wall / bare_wall:.2f}) over {len(paragraphs)} paragraphs, {words} words of {where}; "
+        f"bare {words / bare_cpu:.0f} words/s; target <= {RATIO_TARGET}: {verdict}"
+    )
 
 
 def main() -> int:

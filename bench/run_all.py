@@ -23,8 +23,7 @@ def main() -> int:
         if script.name in (Path(__file__).name, "__init__.py") or script.name.startswith("_"):
             continue
         print(f"== {script.name}", flush=True)
-        result = subprocess.run([sys.executable, str(script)], env=env, cwd=HERE.parent, text=True,
-                                capture_output=True)
+        result = subprocess.run([sys.executable, str(script)], env=env, cwd=HERE.parent, text=True, capture_output=True)
         sys.stdout.write(result.stdout)
         if result.returncode != 0:
             failed += 1

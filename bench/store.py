@@ -1,15 +1,15 @@
 """Benchmark the corpus store and web UI against the issue's targets (generated records, no analysis).
 
-  write   storing analysed records: documents/s (target >= 2,000), against a baseline measured in the same
-          run: the bare minimum, the record's JSON inserted into a one-table database, one commit each.
-  search  p50/p95 of who-said-what searches over QUOTES generated quotes (target p95 <= 50 ms at 1,000,000).
-  web     p50/p95/p99 page latency with 50 concurrent kept-alive connections (a raw asyncio HTTP/1.1 client,
-          light enough not to compete with the server) against uvicorn in its own process on 127.0.0.1
-          (target p95 <= 100 ms), server and client CPU time per request,
-          over the database the write part built, with the page cache off (every request rendered) and on.
+write   storing analysed records: documents/s (target >= 2,000), against a baseline measured in the same
+        run: the bare minimum, the record's JSON inserted into a one-table database, one commit each.
+search  p50/p95 of who-said-what searches over QUOTES generated quotes (target p95 <= 50 ms at 1,000,000).
+web     p50/p95/p99 page latency with 50 concurrent kept-alive connections (a raw asyncio HTTP/1.1 client,
+        light enough not to compete with the server) against uvicorn in its own process on 127.0.0.1
+        (target p95 <= 100 ms), server and client CPU time per request,
+        over the database the write part built, with the page cache off (every request rendered) and on.
 
-  PYTHONPATH=src python bench/store.py                       # all three (the 1M build takes about a minute)
-  PYTHONPATH=src python bench/store.py --parts write,web --docs 2000
+PYTHONPATH=src python bench/store.py                       # all three (the 1M build takes about a minute)
+PYTHONPATH=src python bench/store.py --parts write,web --docs 2000
 """
 
 from __future__ import annotations
@@ -31,10 +31,50 @@ from newsprobe.record import Claim, Document, Entity, Figure, Flag, Quote, Segme
 from newsprobe.store import Store
 
 VOCAB_SIZE = 5000
-FIRST = ["Anna", "Boris", "Chen", "Dana", "Emeka", "Farah", "Gustav", "Hana", "Ivan", "Julia", "Kofi", "Lena",
-         "Marco", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tariq"]
-LAST = ["Abbott", "Bauer", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad", "Ito", "Jansen", "Kowalski",
-        "Larsen", "Moreau", "Novak", "Okafor", "Petrov", "Rossi", "Silva", "Tanaka", "Weber"]
+FIRST = [
+    "Anna",
+    "Boris",
+    "Chen",
+    "Dana",
+    "Emeka",
+    "Farah",
+    "Gustav",
+    "Hana",
+    "Ivan",
+    "Julia",
+    "Kofi",
+    "Lena",
+    "Marco",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sven",
+    "Tariq",
+]
+LAST = [
+    "Abbott",
+    "Bauer",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Haddad",
+    "Ito",
+    "Jansen",
+    "Kowalski",
+    "Larsen",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petrov",
+    "Rossi",
+    "Silva",
+    "Tanaka",
+    "Weber",
+]
 OUTLETS = ["harbourtimes.example", "coastnews.example", "wire.example", "daily.example", "globe.example"]
 
 
@@ -58,8 +98,7 @@ def make_record(i: int, rng: random.Random, vocab: list[str], base: Document | N
     if base is not None:
         # a lightly rewritten copy: the same paragraphs, a word added in some
         people = [e.name for e in base.entities[:5]]
-        paras = [p.replace(" ", " very ", 1) if rng.random() < 0.3 else p
-                 for p in base.text.split("\n\n")[1:]]
+        paras = [p.replace(" ", " very ", 1) if rng.random() < 0.3 else p for p in base.text.split("\n\n")[1:]]
     else:
         paras = []
         for p in range(12):
@@ -78,8 +117,11 @@ def make_record(i: int, rng: random.Random, vocab: list[str], base: Document | N
     for k, name in enumerate(people):
         at = text.find(name)
         entities.append(Entity(f"e{k + 1}", name, "PERSON", [(at, at + len(name))] if at >= 0 else [], []))
-    entities += [Entity("e6", "Harbour Council", "ORG", [], []), Entity("e7", "Lisbon", "GPE", [], []),
-                 Entity("e8", "European Union", "ORG", [], [])]
+    entities += [
+        Entity("e6", "Harbour Council", "ORG", [], []),
+        Entity("e7", "Lisbon", "GPE", [], []),
+        Entity("e8", "European Union", "ORG", [], []),
+    ]
     for seg in segments[1:]:
         chunk = text[seg.start : seg.end]
         if chunk.startswith("\u201c") and len(quotes) < 6:
@@ -87,17 +129,34 @@ def make_record(i: int, rng: random.Random, vocab: list[str], base: Document | N
             name = next(p for p in people if p in chunk)
             m = seg.start + chunk.index(name)
             ent = next(e.id for e in entities if e.name == name)
-            quotes.append(Quote([(seg.start + 1, seg.start + end)], None, "direct",
-                                Speaker((m, m + len(name)), name, ent, None, "named", 0.9)))
+            quotes.append(
+                Quote(
+                    [(seg.start + 1, seg.start + end)],
+                    None,
+                    "direct",
+                    Speaker((m, m + len(name)), name, ent, None, "named", 0.9),
+                )
+            )
         elif "$12 million" in chunk and len(claims) < 3:
             f = seg.start + chunk.index("$12 million")
             claims.append(Claim((seg.start, seg.end), [Figure((f, f + 11), 12e6, "USD", "money")], None, 0.6, []))
-    flags = [Flag("hedged-report", claims[0].span if claims else None, "hedged"),
-             Flag("speaker-underspecified", None, "a speaker has no full name")]
+    flags = [
+        Flag("hedged-report", claims[0].span if claims else None, "hedged"),
+        Flag("speaker-underspecified", None, "a speaker has no full name"),
+    ]
     published = f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}"
-    return Document(id=f"doc-{i}", text=text, url=f"https://{OUTLETS[i % len(OUTLETS)]}/{i}", title=title,
-                    published=published, segments=segments, entities=entities, quotes=quotes, claims=claims,
-                    flags=flags)
+    return Document(
+        id=f"doc-{i}",
+        text=text,
+        url=f"https://{OUTLETS[i % len(OUTLETS)]}/{i}",
+        title=title,
+        published=published,
+        segments=segments,
+        entities=entities,
+        quotes=quotes,
+        claims=claims,
+        flags=flags,
+    )
 
 
 def generate(n: int, seed: int = 7) -> list[Document]:
@@ -137,7 +196,8 @@ def bench_write(workdir: Path, n: int) -> Path:
             pass
         again = (n // 4) / (time.perf_counter() - started)
         stories = store.conn.execute(
-            "SELECT count(*) FROM (SELECT story FROM documents GROUP BY story HAVING count(*) > 1)").fetchone()[0]
+            "SELECT count(*) FROM (SELECT story FROM documents GROUP BY story HAVING count(*) > 1)"
+        ).fetchone()[0]
         quotes = store.conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
     with Store(workdir / "single.db") as store:  # one commit per document, as `newsprobe ingest` wrote before
         started = time.perf_counter()
@@ -155,12 +215,14 @@ def bench_write(workdir: Path, n: int) -> Path:
             store.conn.execute("COMMIT")
         savepoints = (n // 4) / (time.perf_counter() - started)
     verdict = "ok" if rate >= 2000 else "MISSED"
-    print(f"write: {n} documents ({quotes} quotes), batched: {rate:,.0f} documents/s (target >= 2,000: {verdict}; "
-          f"{cpu_rate:,.0f}/s of CPU time); baseline bare insert {baseline:,.0f}/s, ratio {rate / baseline:.2f}; "
-          f"one commit per document {single:,.0f}/s; document by document in batches (savepoints) {savepoints:,.0f}/s, "
-          f"batched/that {rate / savepoints:.2f}; re-ingest unchanged {again:,.0f}/s; "
-          f"{stories} stories of near-duplicates (~{n // 10} copies generated); "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"write: {n} documents ({quotes} quotes), batched: {rate:,.0f} documents/s (target >= 2,000: {verdict}; "
+        f"{cpu_rate:,.0f}/s of CPU time); baseline bare insert {baseline:,.0f}/s, ratio {rate / baseline:.2f}; "
+        f"one commit per document {single:,.0f}/s; document by document in batches (savepoints) {savepoints:,.0f}/s, "
+        f"batched/that {rate / savepoints:.2f}; re-ingest unchanged {again:,.0f}/s; "
+        f"{stories} stories of near-duplicates (~{n // 10} copies generated); "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     return path
 
 
@@ -174,30 +236,55 @@ def build_quotes(workdir: Path, total: int, per_doc: int = 20) -> Path:
     conn.execute("PRAGMA synchronous=OFF")
     people = [f"{f} {last}" for f in FIRST for last in LAST] * 5  # 2,000 people
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO people (id, key, name, surname, quote_count) VALUES (?, ?, ?, ?, 0)",
-                     [(k + 1, f"{name.lower()} {k}", f"{name} {k}", name.split()[1].lower())
-                      for k, name in enumerate(people)])
+    conn.executemany(
+        "INSERT INTO people (id, key, name, surname, quote_count) VALUES (?, ?, ?, ?, 0)",
+        [(k + 1, f"{name.lower()} {k}", f"{name} {k}", name.split()[1].lower()) for k, name in enumerate(people)],
+    )
     docs = total // per_doc
     conn.executemany(
         "INSERT INTO documents (pk, id, content_hash, text_hash, url, outlet, title, published, ingested_at, story, "
         "record) VALUES (?, ?, '', '', ?, ?, ?, ?, '2025', ?, '{}')",
-        [(d + 1, f"m{d}", f"https://{OUTLETS[d % 5]}/{d}", OUTLETS[d % 5], f"Doc {d}",
-          f"2025-{1 + d % 12:02d}-{1 + d % 28:02d}", d + 1) for d in range(docs)])
+        [
+            (
+                d + 1,
+                f"m{d}",
+                f"https://{OUTLETS[d % 5]}/{d}",
+                OUTLETS[d % 5],
+                f"Doc {d}",
+                f"2025-{1 + d % 12:02d}-{1 + d % 28:02d}",
+                d + 1,
+            )
+            for d in range(docs)
+        ],
+    )
     conn.executemany(
         "INSERT INTO entities (doc, local_id, name, key, type, person, mentions, descriptors) "
         "VALUES (?, 'e1', 'European Union', 'european union', 'ORG', NULL, 1, '[]')",
-        [(d + 1,) for d in range(0, docs, 7)])
+        [(d + 1,) for d in range(0, docs, 7)],
+    )
     conn.execute("COMMIT")
     started = time.perf_counter()
     batch = []
     for q in range(total):
         person = rng.randrange(len(people)) + 1
-        batch.append((q // per_doc + 1, q % per_doc, sentence(rng, vocab, rng.randint(8, 25)), "direct", 0, 10,
-                      person, f"p{person}"))
+        batch.append(
+            (
+                q // per_doc + 1,
+                q % per_doc,
+                sentence(rng, vocab, rng.randint(8, 25)),
+                "direct",
+                0,
+                10,
+                person,
+                f"p{person}",
+            )
+        )
         if len(batch) == 50_000 or q == total - 1:
             conn.execute("BEGIN")
-            conn.executemany('INSERT INTO quotes (doc, idx, text, kind, start, "end", person, who) '
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch)
+            conn.executemany(
+                'INSERT INTO quotes (doc, idx, text, kind, start, "end", person, who) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                batch,
+            )
             conn.execute("COMMIT")
             batch.clear()
     conn.execute("INSERT INTO quotes_fts(rowid, text, who) SELECT id, text, who FROM quotes")
@@ -227,11 +314,18 @@ def bench_search(path: Path, total: int) -> None:
         "surname (100 namesakes)": lambda: {"speaker": rng.choice(LAST)},
         "word + speaker": lambda: {"query": rng.choice(common), "speaker": f"{rng.choice(FIRST)} {rng.choice(LAST)}"},
         "speaker + entity": lambda: {"speaker": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "entity": "European Union"},
-        "speaker + outlet + dates": lambda: {"speaker": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                                             "outlet": "wire.example", "since": "2025-03-01"},
+        "speaker + outlet + dates": lambda: {
+            "speaker": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            "outlet": "wire.example",
+            "since": "2025-03-01",
+        },
         "word + entity": lambda: {"query": rng.choice(vocab[:200]), "entity": "European Union"},
-        "word + outlet + dates": lambda: {"query": rng.choice(vocab[:200]), "outlet": "wire.example",
-                                          "since": "2025-03-01", "until": "2025-06-30"},
+        "word + outlet + dates": lambda: {
+            "query": rng.choice(vocab[:200]),
+            "outlet": "wire.example",
+            "since": "2025-03-01",
+            "until": "2025-06-30",
+        },
     }
     for _ in range(20):  # warm the page cache like a server that has been up a while
         search(conn, rng.choice(common))
@@ -245,9 +339,11 @@ def bench_search(path: Path, total: int) -> None:
             times.append(elapsed)
             worst[name] = max(worst.get(name, 0.0), elapsed)
     p50, p95 = percentile(times, 50), percentile(times, 95)
-    print(f"search: {len(times)} searches over {total:,} quotes: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
-          f"(target p95 <= 50 ms: {'ok' if p95 <= 50 else 'MISSED'}); slowest by kind: "
-          + ", ".join(f"{k} {v:.0f}" for k, v in worst.items()))
+    print(
+        f"search: {len(times)} searches over {total:,} quotes: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
+        f"(target p95 <= 50 ms: {'ok' if p95 <= 50 else 'MISSED'}); slowest by kind: "
+        + ", ".join(f"{k} {v:.0f}" for k, v in worst.items())
+    )
 
 
 def cpu_seconds(pid: int) -> float:
@@ -315,17 +411,36 @@ def load(port: int, urls: list[str], clients: int) -> tuple[dict[str, list[float
     return latencies, asyncio.run(run())
 
 
-def bench_web(path: Path, requests: int, clients: int = 50, workers: int = 1, cache: bool = True,
-              pure: bool = False) -> None:
+def bench_web(
+    path: Path, requests: int, clients: int = 50, workers: int = 1, cache: bool = True, pure: bool = False
+) -> None:
     """One load run; ``pure``: uvicorn with its pure-Python HTTP parser and event loop (h11, asyncio)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "NEWSPROBE_DB": str(path), "NEWSPROBE_WEB_CACHE": "1" if cache else "0"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "newsprobe.web.app:app_from_env", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--workers", str(workers), "--no-access-log",
-         "--timeout-keep-alive", "60", *(["--http", "h11", "--loop", "asyncio"] if pure else [])], env=env)
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "newsprobe.web.app:app_from_env",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--workers",
+            str(workers),
+            "--no-access-log",
+            "--timeout-keep-alive",
+            "60",
+            *(["--http", "h11", "--loop", "asyncio"] if pure else []),
+        ],
+        env=env,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -342,12 +457,16 @@ def bench_web(path: Path, requests: int, clients: int = 50, workers: int = 1, ca
         conn.close()
         rng = random.Random(3)
         pages = [
-            lambda: "/", lambda: "/.json",
-            lambda: f"/doc/{rng.choice(doc_ids)}", lambda: f"/doc/{rng.choice(doc_ids)}.json",
-            lambda: f"/speaker/{rng.choice(people)}", lambda: f"/speaker/{rng.choice(people)}.json",
+            lambda: "/",
+            lambda: "/.json",
+            lambda: f"/doc/{rng.choice(doc_ids)}",
+            lambda: f"/doc/{rng.choice(doc_ids)}.json",
+            lambda: f"/speaker/{rng.choice(people)}",
+            lambda: f"/speaker/{rng.choice(people)}.json",
             lambda: f"/search?q={rng.choice(['million', 'said', 'story'])}&speaker={rng.choice(LAST)}",
             lambda: f"/search.json?q={rng.choice(['million', 'said', 'story'])}",
-            lambda: f"/story/{rng.choice(doc_ids)}", lambda: f"/story/{rng.choice(doc_ids)}.json",
+            lambda: f"/story/{rng.choice(doc_ids)}",
+            lambda: f"/story/{rng.choice(doc_ids)}.json",
         ]
         urls = [rng.choice(pages)() for _ in range(requests)]
         load(port, urls[: requests // 10], clients)  # warm up: imports, templates, SQLite's page cache
@@ -356,14 +475,16 @@ def bench_web(path: Path, requests: int, clients: int = 50, workers: int = 1, ca
         client_cpu, server_cpu = time.process_time() - client_cpu, cpu_seconds(server.pid) - server_cpu
         every = [v for values in latencies.values() for v in values]
         p50, p95, p99 = (percentile(every, p) for p in (50, 95, 99))
-        print(f"web ({'page cache on' if cache else 'page cache off'}{', h11 + asyncio' if pure else ''}): "
-              f"{len(every)} requests, {clients} concurrent "
-              f"clients, {workers} uvicorn worker(s): {len(every) / elapsed:,.0f} requests/s, "
-              f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms "
-              f"(target p95 <= 100 ms: {'ok' if p95 <= 100 else 'MISSED'}); CPU per request: server "
-              f"{server_cpu / len(every) * 1000:.2f} ms, client {client_cpu / len(every) * 1000:.2f} ms; "
-              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; p95 by page: "
-              + ", ".join(f"{k} {percentile(v, 95):.0f}" for k, v in sorted(latencies.items())))
+        print(
+            f"web ({'page cache on' if cache else 'page cache off'}{', h11 + asyncio' if pure else ''}): "
+            f"{len(every)} requests, {clients} concurrent "
+            f"clients, {workers} uvicorn worker(s): {len(every) / elapsed:,.0f} requests/s, "
+            f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms "
+            f"(target p95 <= 100 ms: {'ok' if p95 <= 100 else 'MISSED'}); CPU per request: server "
+            f"{server_cpu / len(every) * 1000:.2f} ms, client {client_cpu / len(every) * 1000:.2f} ms; "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; p95 by page: "
+            + ", ".join(f"{k} {percentile(v, 95):.0f}" for k, v in sorted(latencies.items()))
+        )
     finally:
         server.terminate()
         server.wait(10)

@@ -77,8 +77,15 @@ def in_process(paths: list[str]) -> dict[str, float]:
         pass
     spacy_pass, spacy_cpu = time.perf_counter() - began, time.process_time() - cpu_began
     words = sum(len(d.text.split()) for d in docs)
-    return {"documents": len(docs), "words": words, "full_s": full, "spacy_s": spacy_pass,
-            "full_cpu_s": full_cpu, "spacy_cpu_s": spacy_cpu, "parsed_words": sum(len(p.split()) for p in paragraphs)}
+    return {
+        "documents": len(docs),
+        "words": words,
+        "full_s": full,
+        "spacy_s": spacy_pass,
+        "full_cpu_s": full_cpu,
+        "spacy_cpu_s": spacy_cpu,
+        "parsed_words": sum(len(p.split()) for p in paragraphs),
+    }
 
 
 def engine_run(engine: str, paths: list[str], out: Path, workers: int, unit_size: int) -> dict[str, float]:
@@ -108,11 +115,20 @@ def engine_run(engine: str, paths: list[str], out: Path, workers: int, unit_size
     finish_output(out, summaries)
     result = JobResult(summaries, seconds, engine, workers)
     peaks = result.peak_rss_by_worker()
-    return {"documents": result.documents, "words": result.words, "seconds": seconds, "startup_s": startup,
-            "cpu_s": result.cpu_seconds, "worker_cpu_s": result.worker_cpu_seconds,
-            "workers": workers, "units": len(units), "errors": result.errors,
-            "peak_rss_mb": max(peaks.values(), default=0.0), "worker_processes": len(peaks),
-            "model_loads_per_process": max((s.model_loads for s in summaries), default=0)}
+    return {
+        "documents": result.documents,
+        "words": result.words,
+        "seconds": seconds,
+        "startup_s": startup,
+        "cpu_s": result.cpu_seconds,
+        "worker_cpu_s": result.worker_cpu_seconds,
+        "workers": workers,
+        "units": len(units),
+        "errors": result.errors,
+        "peak_rss_mb": max(peaks.values(), default=0.0),
+        "worker_processes": len(peaks),
+        "model_loads_per_process": max((s.model_loads for s in summaries), default=0),
+    }
 
 
 def burn(loops: int) -> float:
@@ -163,8 +179,10 @@ def main() -> int:
         report["in_process"] = one
         docs, words = one["documents"], one["words"]
         print(f"pages: {docs} ({words} words; {one['parsed_words']} in parsed paragraphs)")
-        print(f"in one process: full analysis {one['full_s']:.1f} s wall / {one['full_cpu_s']:.1f} s CPU, "
-              f"spaCy pass {one['spacy_s']:.1f} s / {one['spacy_cpu_s']:.1f} s CPU")
+        print(
+            f"in one process: full analysis {one['full_s']:.1f} s wall / {one['full_cpu_s']:.1f} s CPU, "
+            f"spaCy pass {one['spacy_s']:.1f} s / {one['spacy_cpu_s']:.1f} s CPU"
+        )
         print(f"  full analysis per core (CPU time): {rates(docs, words, one['full_cpu_s'])}")
         runs: dict[str, dict[str, float]] = {}
         ceiling = parallel_ceiling()
@@ -176,12 +194,18 @@ def main() -> int:
             run = runs[name] = engine_run(engine, paths, folder / name, workers, args.unit_size)
             extra = f" + {run['startup_s']:.1f} s session start" if engine == "spark" else ""
             wall = rates(run["documents"], run["words"], run["seconds"])
-            print(f"{name}: {run['seconds']:.1f} s wall{extra}: {wall}; "
-                  f"per core (worker CPU time) {rates(run['documents'], run['words'], run['worker_cpu_s'])}")
-            print(f"  workers' CPU {run['worker_cpu_s']:.1f} s, of which {run['cpu_s']:.1f} s in units "
-                  f"(the rest: imports and model loading)")
-            print(f"  peak RSS {run['peak_rss_mb']:.0f} MB per worker over {run['worker_processes']} processes, "
-                  f"model loads per process {run['model_loads_per_process']}, errors {run['errors']}")
+            print(
+                f"{name}: {run['seconds']:.1f} s wall{extra}: {wall}; "
+                f"per core (worker CPU time) {rates(run['documents'], run['words'], run['worker_cpu_s'])}"
+            )
+            print(
+                f"  workers' CPU {run['worker_cpu_s']:.1f} s, of which {run['cpu_s']:.1f} s in units "
+                f"(the rest: imports and model loading)"
+            )
+            print(
+                f"  peak RSS {run['peak_rss_mb']:.0f} MB per worker over {run['worker_processes']} processes, "
+                f"model loads per process {run['model_loads_per_process']}, errors {run['errors']}"
+            )
         report["runs"] = runs
 
     def cpu_rate(name: str) -> float:
@@ -190,18 +214,24 @@ def main() -> int:
     print("targets (wall-clock ratios need otherwise idle cores; the CPU-time ratios do not):")
     ratio = one["full_s"] / one["spacy_s"]
     ratio_cpu = one["full_cpu_s"] / one["spacy_cpu_s"]
-    print(f"  full analysis / spaCy pass: {ratio:.2f} wall, {ratio_cpu:.2f} CPU "
-          f"(target {TARGETS['full analysis / spaCy pass']})")
+    print(
+        f"  full analysis / spaCy pass: {ratio:.2f} wall, {ratio_cpu:.2f} CPU "
+        f"(target {TARGETS['full analysis / spaCy pass']})"
+    )
     speedup = runs["local-1"]["seconds"] / runs["local-2"]["seconds"]
     efficiency = cpu_rate("local-2") / cpu_rate("local-1")
-    print(f"  local 2 workers / 1 worker: {speedup:.2f}x wall (machine ceiling now {ceiling:.2f}x); per-core rate "
-          f"kept with 2 workers {efficiency:.2f}, so about {2 * efficiency:.2f}x on idle cores "
-          f"(target {TARGETS['local 2 workers / 1 worker']})")
+    print(
+        f"  local 2 workers / 1 worker: {speedup:.2f}x wall (machine ceiling now {ceiling:.2f}x); per-core rate "
+        f"kept with 2 workers {efficiency:.2f}, so about {2 * efficiency:.2f}x on idle cores "
+        f"(target {TARGETS['local 2 workers / 1 worker']})"
+    )
     if "spark-2" in runs:
         relative = runs["local-2"]["seconds"] / runs["spark-2"]["seconds"]
         relative_cpu = cpu_rate("spark-2") / cpu_rate("local-2")
-        print(f"  spark local[2] / local 2 workers: {relative:.2f} wall, {relative_cpu:.2f} per-core rate "
-              f"(Python workers' CPU only) (target {TARGETS['spark local[2] / local 2 workers']})")
+        print(
+            f"  spark local[2] / local 2 workers: {relative:.2f} wall, {relative_cpu:.2f} per-core rate "
+            f"(Python workers' CPU only) (target {TARGETS['spark local[2] / local 2 workers']})"
+        )
     peak = max(r["peak_rss_mb"] for r in runs.values())
     print(f"  peak RSS per worker: {peak:.0f} MB (target {TARGETS['peak RSS per worker (MB)']})")
     load_after = os.getloadavg()

@@ -26,8 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     missing = [p for p in args.gold if not Path(p).exists()]
     if missing:
-        print(f"gold file {missing[0]} not found: pass a PolNeAR-style JSONL (../shared/data/attribution/)",
-              file=sys.stderr)
+        print(
+            f"gold file {missing[0]} not found: pass a PolNeAR-style JSONL (../shared/data/attribution/)",
+            file=sys.stderr,
+        )
         return 2
     from newsprobe.eval.speakers import evaluate
 

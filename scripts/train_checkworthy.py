@@ -35,8 +35,10 @@ def main() -> int:
         started = time.time()
         result = cross_validate(lines, folds=args.folds, **options)
         print(json.dumps(result, indent=2))
-        print(f"cross-validated MAP {result['map']:.4f} over {result['debates']} debates "
-              f"({time.time() - started:.0f} s)", file=sys.stderr)
+        print(
+            f"cross-validated MAP {result['map']:.4f} over {result['debates']} debates ({time.time() - started:.0f} s)",
+            file=sys.stderr,
+        )
     model = train([line.text for line in lines], [line.label for line in lines], **options)
     model.meta["cv_map"] = result["map"] if args.cv else None
     model.save(args.out)

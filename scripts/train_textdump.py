@@ -68,8 +68,12 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> dict:
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=C, max_iter=2000).fit((x - mean) / scale, y, sample_weight=w)
-    return {"mean": mean.tolist(), "scale": scale.tolist(), "coef": model.coef_[0].tolist(),
-            "intercept": float(model.intercept_[0])}
+    return {
+        "mean": mean.tolist(),
+        "scale": scale.tolist(),
+        "coef": model.coef_[0].tolist(),
+        "intercept": float(model.intercept_[0]),
+    }
 
 
 def predict(params: dict, x: np.ndarray) -> np.ndarray:
@@ -88,8 +92,12 @@ def train(pages: list[dict], inner_folds: int = 4) -> dict:
             page["ctx"] = context_features(predict(params, page["base"]).tolist())
     x2, y2, w2 = stack(pages, "full")
     second = fit(x2, y2, w2)
-    model = {"base_features": list(BASE_FEATURES), "context_features": list(CONTEXT_FEATURES),
-             "first": first, "second": second}
+    model = {
+        "base_features": list(BASE_FEATURES),
+        "context_features": list(CONTEXT_FEATURES),
+        "first": first,
+        "second": second,
+    }
     model["threshold"] = best_threshold(model, pages)
     return model
 
@@ -141,8 +149,17 @@ def load(root: Path) -> list[dict]:
         if not blocks:
             continue
         gold = truth[key]["articleBody"]
-        pages.append({"id": key, "text": text, "blocks": blocks, "gold": gold, "base": np.array(line_features(blocks)),
-                      "y": np.array(label_blocks(blocks, gold)), "w": weights_of(blocks)})
+        pages.append(
+            {
+                "id": key,
+                "text": text,
+                "blocks": blocks,
+                "gold": gold,
+                "base": np.array(line_features(blocks)),
+                "y": np.array(label_blocks(blocks, gold)),
+                "w": weights_of(blocks),
+            }
+        )
     return pages
 
 
@@ -152,8 +169,10 @@ def main(argv: list[str]) -> None:
     pages = load(root)
     gold = {p["id"]: p["gold"] for p in pages}
     oracle = {p["id"]: "\n".join(b.text for b, y in zip(p["blocks"], p["y"], strict=True) if y) for p in pages}
-    print(f"pages: {len(pages)}  lines: {sum(len(p['blocks']) for p in pages)}  "
-          f"oracle line-label F1: {extraction_prf(gold, oracle)[2]:.4f}")
+    print(
+        f"pages: {len(pages)}  lines: {sum(len(p['blocks']) for p in pages)}  "
+        f"oracle line-label F1: {extraction_prf(gold, oracle)[2]:.4f}"
+    )
     predicted: dict[str, str] = {}
     segmented: dict[str, str] = {}
     for k, held in enumerate(split(pages, FOLDS)):

@@ -38,14 +38,16 @@ def hand_features(texts: Sequence[str]) -> np.ndarray:
     rows = []
     for text in texts:
         words = len(text.split())
-        rows.append([
-            min(words, 60) / 30,
-            words <= 4,
-            bool(_DIGIT.search(text)),
-            bool(_MONEY_OR_PERCENT.search(text)),
-            text.strip().endswith("?"),
-            len(_CAPITALISED.findall(text[1:])) / (words + 1),
-        ])
+        rows.append(
+            [
+                min(words, 60) / 30,
+                words <= 4,
+                bool(_DIGIT.search(text)),
+                bool(_MONEY_OR_PERCENT.search(text)),
+                text.strip().endswith("?"),
+                len(_CAPITALISED.findall(text[1:])) / (words + 1),
+            ]
+        )
     return np.array(rows, dtype=float).reshape(len(texts), len(HAND_FEATURES))
 
 
@@ -207,9 +209,14 @@ MAX_WORD_FEATURES = 20000
 MAX_CHAR_FEATURES = 40000
 
 
-def train(texts: Sequence[str], labels: Sequence[int], c: float = C, min_df: int = MIN_DF,
-          max_word: int | None = MAX_WORD_FEATURES, max_char: int | None = MAX_CHAR_FEATURES
-          ) -> CheckworthinessModel:
+def train(
+    texts: Sequence[str],
+    labels: Sequence[int],
+    c: float = C,
+    min_df: int = MIN_DF,
+    max_word: int | None = MAX_WORD_FEATURES,
+    max_char: int | None = MAX_CHAR_FEATURES,
+) -> CheckworthinessModel:
     """Fit a model on labelled sentences (1 = worth checking)."""
     import numpy as np
     from scipy.sparse import csr_matrix, hstack

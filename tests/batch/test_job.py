@@ -22,8 +22,9 @@ def test_a_failing_unit_leaves_no_part_files_and_lands_in_errors(tmp_path, monke
     assert not any(p.name.startswith("part-000004") for t in TABLES for p in (tmp_path / t).iterdir())
     finish_output(tmp_path, [summary])
     rows = duckdb.sql(f"SELECT kind, source, message FROM '{tmp_path}/errors/*.parquet'").fetchall()
-    assert rows == [("unit", "/data/a.txt and 1 more files",
-                     "the unit failed, its pages are missing: OSError: the disk went away")]
+    assert rows == [
+        ("unit", "/data/a.txt and 1 more files", "the unit failed, its pages are missing: OSError: the disk went away")
+    ]
     assert (tmp_path / "_SUCCESS").exists()
 
 

@@ -45,23 +45,35 @@ def doc() -> Document:
         title="Harbour tolls to rise",
         source="pages.jsonl:7",
         segments=[Segment("title", 0, 21), Segment("body", body, len(TEXT))],
-        entities=[Entity("e1", "Mara Lindqvist", "PERSON", [speaker, span_of("Lindqvist", speaker[1])],
-                         ["port director"])],
-        quotes=[Quote(
-            content=[span_of("We cannot wait"), span_of("Not this year.")],
-            cue=span_of("said"),
-            kind="direct",
-            speaker=Speaker(speaker, "Mara Lindqvist", "e1", "port director", "named", 0.912345),
-        )],
-        claims=[Claim(
-            span=span_of("The port reportedly lost $4.2 million last year"),
-            figures=[Figure(span_of("$4.2 million"), 4.2e6, "USD", "money")],
-            source="e1",
-            checkworthiness=0.73,
-            hedges=["reportedly"],
-        )],
-        related=[RelatedItem("Ferry fares frozen", rewritten="Fares frozen", url="https://example.org/f",
-                             consistency="consistent", score=0.4)],
+        entities=[
+            Entity("e1", "Mara Lindqvist", "PERSON", [speaker, span_of("Lindqvist", speaker[1])], ["port director"])
+        ],
+        quotes=[
+            Quote(
+                content=[span_of("We cannot wait"), span_of("Not this year.")],
+                cue=span_of("said"),
+                kind="direct",
+                speaker=Speaker(speaker, "Mara Lindqvist", "e1", "port director", "named", 0.912345),
+            )
+        ],
+        claims=[
+            Claim(
+                span=span_of("The port reportedly lost $4.2 million last year"),
+                figures=[Figure(span_of("$4.2 million"), 4.2e6, "USD", "money")],
+                source="e1",
+                checkworthiness=0.73,
+                hedges=["reportedly"],
+            )
+        ],
+        related=[
+            RelatedItem(
+                "Ferry fares frozen",
+                rewritten="Fares frozen",
+                url="https://example.org/f",
+                consistency="consistent",
+                score=0.4,
+            )
+        ],
         headline_check=HeadlineCheck("discuss", 0.61),
         flags=[Flag("hedged-report", span_of("reportedly"), "The figure is attributed to unnamed reports.")],
         errors=[StageError("claims.v1", "ValueError: something odd")],
@@ -81,7 +93,7 @@ def test_rows_flatten_every_part_of_the_record(doc):
     [claim] = rows["claims"]
     assert claim["text"] == "The port reportedly lost $4.2 million last year"
     assert claim["source_name"] == "Mara Lindqvist" and claim["hedges"] == ["reportedly"]
-    assert claim["figures"][0]["value"] == 4.2e6 and TEXT[claim["figures"][0]["start_char"]:].startswith("$4.2")
+    assert claim["figures"][0]["value"] == 4.2e6 and TEXT[claim["figures"][0]["start_char"] :].startswith("$4.2")
     [entity] = rows["entities"]
     assert entity["mention_count"] == 2 and entity["descriptors"] == ["port director"]
     [flag] = rows["flags"]

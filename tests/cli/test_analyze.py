@@ -54,8 +54,11 @@ def test_usage_error_exits_2_and_version():
 
 def test_non_english_page_gets_an_error_entry(tmp_path, capsys):
     page = tmp_path / "fr.txt"
-    page.write_text("Le président a déclaré que la situation était grave. Les ministres se réuniront demain "
-                    "pour discuter des mesures à prendre dans les prochains jours.", encoding="utf-8")
+    page.write_text(
+        "Le président a déclaré que la situation était grave. Les ministres se réuniront demain "
+        "pour discuter des mesures à prendre dans les prochains jours.",
+        encoding="utf-8",
+    )
     assert main(["analyze", str(page)]) == 1
     record = json.loads(capsys.readouterr().out)
     assert record["errors"][0]["stage"] == "language.v1"

@@ -28,12 +28,14 @@ def test_search_prints_a_table_by_default(corpus_db, capsys):
 
 
 def test_search_jsonl_with_filters(corpus_db, capsys):
-    status = main(["search", "--speaker", "Putin", "--since", "2025-06-01", "--db", str(corpus_db),
-                   "--format", "jsonl"])
+    status = main(
+        ["search", "--speaker", "Putin", "--since", "2025-06-01", "--db", str(corpus_db), "--format", "jsonl"]
+    )
     assert status == 0
     hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(h["doc"], h["speaker"], h["text"]) for h in hits] == [
-        ("kremlin-2", "Vladimir Putin", "Winter will not be cold for our partners")]
+        ("kremlin-2", "Vladimir Putin", "Winter will not be cold for our partners")
+    ]
 
 
 def test_search_without_a_database_says_to_ingest_first(tmp_path, capsys):
@@ -70,8 +72,13 @@ def test_ingest_stores_skips_what_it_has_and_reports_bad_inputs(tmp_path, capsys
     assert sorted(r[0] for r in conn.execute("SELECT id FROM documents")) == ["000_aeb1a4d6a8651ca1", "short"]
     record = json.loads(conn.execute("SELECT record FROM documents WHERE id = 'short'").fetchone()[0])
     assert record["text"].endswith("on Tuesday.")
-    assert conn.execute("SELECT count(*) FROM entities e JOIN documents d ON d.pk = e.doc "
-                        "WHERE d.id = '000_aeb1a4d6a8651ca1' AND e.type = 'PERSON'").fetchone()[0] > 0
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM entities e JOIN documents d ON d.pk = e.doc "
+            "WHERE d.id = '000_aeb1a4d6a8651ca1' AND e.type = 'PERSON'"
+        ).fetchone()[0]
+        > 0
+    )
 
 
 def test_ingest_records_stores_analysed_records_without_analysis(tmp_path, capsys):

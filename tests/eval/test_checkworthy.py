@@ -12,8 +12,9 @@ def test_average_precision_by_hand():
 
 
 def write_tsv(path, rows):
-    path.write_text("".join(f"{i}\tSPEAKER\t{text}\t{label}\n" for i, (text, label) in enumerate(rows, 1)),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(f"{i}\tSPEAKER\t{text}\t{label}\n" for i, (text, label) in enumerate(rows, 1)), encoding="utf-8"
+    )
 
 
 def test_read_tsv_folder_and_map_over_debates(tmp_path):
@@ -30,8 +31,9 @@ def test_read_tsv_folder_and_map_over_debates(tmp_path):
 
 def test_read_csv_and_complain_about_columns(tmp_path):
     good = tmp_path / "gold.csv"
-    good.write_text('line_number,speaker,text,label,file_name\n1,A,"Taxes rose 5%.",1,d1\n2,B,Hello.,0,d1\n',
-                    encoding="utf-8")
+    good.write_text(
+        'line_number,speaker,text,label,file_name\n1,A,"Taxes rose 5%.",1,d1\n2,B,Hello.,0,d1\n', encoding="utf-8"
+    )
     assert [(line.text, line.label) for line in read_gold([good])] == [("Taxes rose 5%.", 1), ("Hello.", 0)]
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")

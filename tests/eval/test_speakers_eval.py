@@ -35,8 +35,10 @@ def test_expected_names_from_the_source_span():
 def test_evaluate_end_to_end_on_a_small_gold_file(tmp_path):
     from newsprobe.eval import evaluate
 
-    text = ("Economist Paul Adler visited the plant on Monday.\n\n"
-            "Adler said the outlook was poor. A source said the plant would close.")
+    text = (
+        "Economist Paul Adler visited the plant on Monday.\n\n"
+        "Adler said the outlook was poor. A source said the plant would close."
+    )
     second = text.index("\n\n")
 
     def attribution(content, cue, source):
@@ -46,10 +48,14 @@ def test_evaluate_end_to_end_on_a_small_gold_file(tmp_path):
 
         return {"content": at(content), "cue": at(cue), "source": at(source), "speaker": None}
 
-    gold = {"id": "g1", "text": text, "attributions": [
-        attribution("the outlook was poor", "said the", "Adler"),
-        attribution("the plant would close", "said the plant", "A source"),
-    ]}
+    gold = {
+        "id": "g1",
+        "text": text,
+        "attributions": [
+            attribution("the outlook was poor", "said the", "Adler"),
+            attribution("the plant would close", "said the plant", "A source"),
+        ],
+    }
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
     scores = evaluate("speakers", [str(path)])

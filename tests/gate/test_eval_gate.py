@@ -28,6 +28,8 @@ def test_attribution_floors():
     assert scores["lenient_f1"] >= FLOORS["attribution.lenient_f1"]
     assert scores["strict_f1"] >= FLOORS["attribution.strict_f1"]
     assert scores["speaker_span_acc"] >= FLOORS["attribution.speaker_span_acc"]
+
+
 def test_speaker_name_floors():
     """speakers.v1 on PolNeAR dev quotes built from the gold spans (scripts/eval_speakers.py)."""
     from newsprobe.eval.speakers import evaluate
@@ -37,6 +39,8 @@ def test_speaker_name_floors():
     assert scores["name_acc"] >= FLOORS["speakers.name_acc_gold_mentions"]
     assert scores["null_kept"] >= FLOORS["speakers.null_kept"]
     assert scores["wrong_name_rate"] <= FLOORS["speakers.wrong_name_rate_max"]
+
+
 # Held-out FNC-1 bodies scored by the gate: the first of the fixed held-out share (the shipped model
 # never trained on them), a subset so the gate stays well under a minute.
 STANCE_GATE_BODIES = 100
@@ -54,6 +58,8 @@ def test_stance_floor():
     print("stance scores:", json.dumps({k: scores[k] for k in ("fnc_score", "related_accuracy", "pairs")}))
     assert scores["fnc_score"] >= FLOORS["stance.fnc1.heldout.fnc_score"]
     assert scores["related_accuracy"] >= FLOORS["stance.fnc1.heldout.related_accuracy"]
+
+
 def test_checkworthy_floor():
     """Check-worthiness MAP over debates, four folds of held-out debates (the full 19-fold run is in the script)."""
     from newsprobe.eval.checkworthy import cross_validate, read_gold

@@ -2,8 +2,10 @@ from newsprobe.record import Claim, Document, Entity, Figure, Flag, Quote, Segme
 from newsprobe.report.markdown import render_markdown
 from newsprobe.report.sourcing import readable_number, speaker_rows
 
-TEXT = ("“We hired 300 teachers,” said Mayor Alicia Romero. “It is not enough,” Brandt said. "
-        "“Fine,” someone said. The city reportedly spent $1.2bn in 2024.")
+TEXT = (
+    "“We hired 300 teachers,” said Mayor Alicia Romero. “It is not enough,” Brandt said. "
+    "“Fine,” someone said. The city reportedly spent $1.2bn in 2024."
+)
 
 
 def make_doc():
@@ -14,18 +16,33 @@ def make_doc():
     romero = Entity("e1", "Alicia Romero", "PERSON", [at("Alicia Romero")], ["Mayor"])
     brandt = Entity("e2", "Brandt", "PERSON", [at("Brandt")])
     quotes = [
-        Quote([at("We hired 300 teachers")], speaker=Speaker(at("Mayor Alicia Romero"), "Alicia Romero", "e1",
-                                                               "Mayor", "named", 0.9)),
+        Quote(
+            [at("We hired 300 teachers")],
+            speaker=Speaker(at("Mayor Alicia Romero"), "Alicia Romero", "e1", "Mayor", "named", 0.9),
+        ),
         Quote([at("It is not enough")], speaker=Speaker(at("Brandt"), None, "e2", None, "surname", 0.9)),
         Quote([at("Fine")], speaker=Speaker(at("someone"), None, None, None, "unresolved", 0.1)),
     ]
-    claim = Claim(at("The city reportedly spent $1.2bn in 2024."),
-                  [Figure(at("$1.2bn"), 1.2e9, "USD", "money"), Figure(at("2024"), 1.7e9, None, "date", "2024")],
-                  None, 0.83, ["reportedly"])
-    flags = [Flag("hedged-report", at("reportedly"), "“reportedly”: the article passes this on without confirming it"),
-             Flag("speaker-underspecified", at("Brandt"), "Brandt is quoted once but never given a first name")]
-    return Document("d", TEXT, segments=[Segment("body", 0, len(TEXT))], entities=[romero, brandt], quotes=quotes,
-                    claims=[claim], flags=flags)
+    claim = Claim(
+        at("The city reportedly spent $1.2bn in 2024."),
+        [Figure(at("$1.2bn"), 1.2e9, "USD", "money"), Figure(at("2024"), 1.7e9, None, "date", "2024")],
+        None,
+        0.83,
+        ["reportedly"],
+    )
+    flags = [
+        Flag("hedged-report", at("reportedly"), "“reportedly”: the article passes this on without confirming it"),
+        Flag("speaker-underspecified", at("Brandt"), "Brandt is quoted once but never given a first name"),
+    ]
+    return Document(
+        "d",
+        TEXT,
+        segments=[Segment("body", 0, len(TEXT))],
+        entities=[romero, brandt],
+        quotes=quotes,
+        claims=[claim],
+        flags=flags,
+    )
 
 
 def test_speaker_rows_count_quotes_and_words():
@@ -43,8 +60,10 @@ def test_markdown_has_sourcing_and_claims_sections():
     assert "| Alicia Romero | full name, Mayor | 1 | 4 | 44% |" in sourcing
     assert "**Hedged** (1)" in sourcing and "**Underspecified speakers** (1)" in sourcing
     claims = md[md.index("## Claims") :]
-    assert "| 0.83 | The city reportedly spent $1.2bn in 2024. | $1.2bn = 1.2 billion USD; 2024 = 2024 | the outlet |" \
+    assert (
+        "| 0.83 | The city reportedly spent $1.2bn in 2024. | $1.2bn = 1.2 billion USD; 2024 = 2024 | the outlet |"
         " reportedly |" in claims
+    )
 
 
 def test_no_sections_without_quotes_claims_or_flags():

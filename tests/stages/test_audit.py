@@ -16,14 +16,18 @@ def body_doc(text, **fields):
 
 
 def test_hedged_report_and_unverified_from_the_text():
-    text = ("The minister reportedly resigned, according to reports. Police said the video could not be "
-            "independently verified. The council has not been able to confirm the figure.")
+    text = (
+        "The minister reportedly resigned, according to reports. Police said the video could not be "
+        "independently verified. The council has not been able to confirm the figure."
+    )
     flags = text_flags(body_doc(text))
     hedged = [text[f.span[0] : f.span[1]] for f in flags if f.code == "hedged-report"]
     assert hedged == ["reportedly", "according to reports"]
     unverified = [text[f.span[0] : f.span[1]] for f in flags if f.code == "unverified"]
-    assert unverified == ["Police said the video could not be independently verified.",
-                          "The council has not been able to confirm the figure."]
+    assert unverified == [
+        "Police said the video could not be independently verified.",
+        "The council has not been able to confirm the figure.",
+    ]
     assert "could not be verified" in [f for f in flags if f.code == "unverified"][0].message
 
 
@@ -51,16 +55,20 @@ def test_speaker_underspecified_counts_quotes_and_names_the_speaker():
 def test_a_role_is_enough():
     text = "“No,” said Koffler, a former intelligence officer."
     entity = Entity("e1", "Koffler", "PERSON", [(11, 18)], ["a former intelligence officer"])
-    doc = body_doc(text, entities=[entity],
-                   quotes=[Quote([(1, 3)], speaker=Speaker((11, 18), None, "e1", None, "surname", 0.9))])
+    doc = body_doc(
+        text, entities=[entity], quotes=[Quote([(1, 3)], speaker=Speaker((11, 18), None, "e1", None, "surname", 0.9))]
+    )
     assert underspecified_flags(doc) == []
 
 
 def test_an_organisation_is_not_underspecified():
     text = "The Kremlin said talks would go on."
     kremlin = Entity("e1", "Kremlin", "ORG", [(4, 11)])  # named with an article: an institution
-    doc = body_doc(text, entities=[kremlin],
-                   quotes=[Quote([(17, 34)], speaker=Speaker((4, 11), "Kremlin", "e1", None, "surname", 0.9))])
+    doc = body_doc(
+        text,
+        entities=[kremlin],
+        quotes=[Quote([(17, 34)], speaker=Speaker((4, 11), "Kremlin", "e1", None, "surname", 0.9))],
+    )
     assert underspecified_flags(doc) == []
 
 
@@ -114,8 +122,10 @@ def test_audit_of_the_article(audited):
 def test_named_spokesperson_is_not_anonymous():
     import newsprobe
 
-    text = ("Budget talks stall\n\nA spokesperson for the mayor, Dana Whitfield, said the talks would go on. "
-            "A spokesperson for the union said the offer was too low.\n")
+    text = (
+        "Budget talks stall\n\nA spokesperson for the mayor, Dana Whitfield, said the talks would go on. "
+        "A spokesperson for the union said the offer was too low.\n"
+    )
     doc = AuditStage(None)(newsprobe.analyze(text, id="s"))
     found = [doc.text[f.span[0] : f.span[1]] for f in flags_of(doc, "anonymous-source")]
     assert found == ["A spokesperson"] and doc.text.index("A spokesperson for the union") == doc.flags[0].span[0]

@@ -24,8 +24,12 @@ def seed(example_text):
 
     def quote(content, mention, resolution, name):
         start = text.index(content)
-        return Quote([(start, start + len(content))], None, "direct",
-                     Speaker(span_of(text, mention, start - 40), name, entity.get(name), None, resolution, 0.8))
+        return Quote(
+            [(start, start + len(content))],
+            None,
+            "direct",
+            Speaker(span_of(text, mention, start - 40), name, entity.get(name), None, resolution, 0.8),
+        )
 
     doc.quotes = [
         quote("There’s no indication that Putin wants to stop the war", "Hoffman", "surname", "Hoffman"),

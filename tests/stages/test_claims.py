@@ -41,8 +41,9 @@ def entity_id(doc, name):
 def hand_quotes(doc):
     """The quotes a quote stage would find, with speakers resolved as speakers.v1 would."""
     text = doc.text
-    romero = Speaker(span_of(text, "Mayor Alicia Romero"), "Alicia Romero", entity_id(doc, "Alicia Romero"),
-                     "Mayor", "named", 0.95)
+    romero = Speaker(
+        span_of(text, "Mayor Alicia Romero"), "Alicia Romero", entity_id(doc, "Alicia Romero"), "Mayor", "named", 0.95
+    )
     brandt = Speaker(span_of(text, "Brandt"), None, entity_id(doc, "Brandt"), None, "surname", 0.9)
     nobody = Speaker(span_of(text, "he said"), None, None, None, "unresolved", 0.2)
     return [
@@ -64,7 +65,7 @@ def article():
 
 def claim_with(doc, words):
     found = [c for c in doc.claims if words in doc.text[c.span[0] : c.span[1]]]
-    assert found, f"no claim holds {words!r}: {[doc.text[c.span[0]:c.span[1]] for c in doc.claims]}"
+    assert found, f"no claim holds {words!r}: {[doc.text[c.span[0] : c.span[1]] for c in doc.claims]}"
     return found[0]
 
 
@@ -108,8 +109,9 @@ def test_claim_spans_are_trimmed_sentences_of_the_body(article):
 
 def test_every_claim_serialises(article):
     record = article.to_dict()
-    assert record["claims"] and all({"span", "figures", "source", "checkworthiness", "hedges"} <= set(c)
-                                    for c in record["claims"])
+    assert record["claims"] and all(
+        {"span", "figures", "source", "checkworthiness", "hedges"} <= set(c) for c in record["claims"]
+    )
     assert Document.from_dict(record).claims[0].figures == article.claims[0].figures
 
 
@@ -121,7 +123,10 @@ def test_quote_source_picks_the_quote_covering_the_sentence():
 
 def test_find_hedges():
     assert find_hedges("He reportedly left, according to reports; it could not be verified.") == [
-        "reportedly", "according to reports", "could not be verified"]
+        "reportedly",
+        "according to reports",
+        "could not be verified",
+    ]
     assert find_hedges("The bill passed on Tuesday.") == []
 
 
@@ -137,8 +142,10 @@ def test_questions_are_no_claims_and_pipe_matches_call():
     import newsprobe
     from newsprobe.stages.claims import ClaimsStage
 
-    texts = ["Deficit grows\n\nWho will pay for the $80 million deficit? The city borrowed $80 million in 2024.\n",
-             "Schools\n\nThe district hired 300 teachers in March, the board said.\n"]
+    texts = [
+        "Deficit grows\n\nWho will pay for the $80 million deficit? The city borrowed $80 million in 2024.\n",
+        "Schools\n\nThe district hired 300 teachers in March, the board said.\n",
+    ]
     stage = ClaimsStage(None)
     one_by_one = [stage(newsprobe.analyze(t, id=str(i))) for i, t in enumerate(texts)]
     batched = list(stage.pipe([newsprobe.analyze(t, id=str(i)) for i, t in enumerate(texts)]))

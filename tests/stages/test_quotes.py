@@ -118,8 +118,11 @@ def test_speaker_fields_are_left_for_the_resolver():
 
     # quotes.v1 alone, without the speaker resolver that runs after it in the default pipeline
     up_to_quotes = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("quotes.v1") + 1]
-    doc = newsprobe.analyze("River town waits for the spring thaw\n\n“It will rain,” she said.", id="t",
-                            options=Options(pipeline=up_to_quotes))
+    doc = newsprobe.analyze(
+        "River town waits for the spring thaw\n\n“It will rain,” she said.",
+        id="t",
+        options=Options(pipeline=up_to_quotes),
+    )
     speaker = doc.quotes[0].speaker
     assert (speaker.name, speaker.entity, speaker.resolution, speaker.confidence) == (None, None, "unresolved", 0.0)
     assert doc.text[speaker.mention[0] : speaker.mention[1]] == "she"

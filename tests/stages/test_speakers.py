@@ -130,10 +130,13 @@ def test_he_with_only_a_woman_before_is_unresolved():
     assert (speaker.name, speaker.resolution) == (None, "unresolved")
 
 
-@pytest.mark.parametrize("sentence, mention", [
-    ("Officials said the talks would resume next week.", "Officials"),
-    ("A source close to the talks said the deal was off.", "A source close to the talks"),
-])
+@pytest.mark.parametrize(
+    "sentence, mention",
+    [
+        ("Officials said the talks would resume next week.", "Officials"),
+        ("A source close to the talks said the deal was off.", "A source close to the talks"),
+    ],
+)
 def test_anonymous_sources_have_no_name(sentence, mention):
     doc = analysed(sentence)
     add_quote(doc, "the ", "said", mention, sentence.index("said"))

@@ -11,10 +11,10 @@ TABLES = {
     "documents": "SELECT pk, id, content_hash, text_hash, url, outlet, title, published, story, record FROM documents",
     "segments": "SELECT * FROM segments",
     "entities": "SELECT * FROM entities",
-    "quotes": "SELECT doc, idx, text, kind, start, \"end\", speaker_name, speaker_entity, person, who, role, "
-              "resolution, confidence FROM quotes",
-    "claims": "SELECT doc, idx, text, start, \"end\", source_entity, person, who, checkworthiness, figures, hedges "
-              "FROM claims",
+    "quotes": 'SELECT doc, idx, text, kind, start, "end", speaker_name, speaker_entity, person, who, role, '
+    "resolution, confidence FROM quotes",
+    "claims": 'SELECT doc, idx, text, start, "end", source_entity, person, who, checkworthiness, figures, hedges '
+    "FROM claims",
     "flags": "SELECT * FROM flags",
     "people": "SELECT * FROM people",
     "minhashes": "SELECT * FROM minhashes",
@@ -52,13 +52,19 @@ def full_name_after_surname():
     from tests.store.sample import make_doc
 
     doc = make_doc(
-        "ferry-strike", "Ferry crews walk out",
-        ["\u201cThe crews have not been paid since March,\u201d said Okafor, the union steward.",
-         "\u201cWe will sail again once the wages arrive,\u201d Nadia Okafor told the crowd at the pier.",
-         "The strike will cost the operator $12 million a week, Okafor said."],
-        quotes=[("The crews have not been paid since March", "Okafor", "Okafor"),
-                ("We will sail again once the wages arrive", "Nadia Okafor", "Nadia Okafor")],
-        people=["Okafor"], claims=[("The strike will cost the operator $12 million a week", "$12 million")],
+        "ferry-strike",
+        "Ferry crews walk out",
+        [
+            "\u201cThe crews have not been paid since March,\u201d said Okafor, the union steward.",
+            "\u201cWe will sail again once the wages arrive,\u201d Nadia Okafor told the crowd at the pier.",
+            "The strike will cost the operator $12 million a week, Okafor said.",
+        ],
+        quotes=[
+            ("The crews have not been paid since March", "Okafor", "Okafor"),
+            ("We will sail again once the wages arrive", "Nadia Okafor", "Nadia Okafor"),
+        ],
+        people=["Okafor"],
+        claims=[("The strike will cost the operator $12 million a week", "$12 million")],
     )
     doc = changed(doc, claims=[changed(doc.claims[0], source="e1")])  # the claim's source: the surname entity
     return [doc, *corpus()[:2]]
@@ -93,8 +99,7 @@ def test_replacements_and_repeated_ids_in_a_batch_take_the_one_by_one_path(store
     store.conn.execute("COMMIT")
     assert outcomes == [ADDED, REPLACED, ADDED, UNCHANGED, REPLACED]
     assert store.conn.execute("SELECT title FROM documents WHERE id = 'bridge-1'").fetchone()[0] == changed.title
-    assert store.conn.execute("SELECT title FROM documents WHERE id = 'hostile'"
-                              ).fetchone()[0] == "Vote postponed"
+    assert store.conn.execute("SELECT title FROM documents WHERE id = 'hostile'").fetchone()[0] == "Vote postponed"
     assert_consistent(store.conn)
 
 

@@ -23,11 +23,15 @@ def test_an_exact_republication_under_another_id_is_the_same_story(filled):
 
 
 def test_a_heavier_rewrite_with_the_same_topic_is_not_a_copy(filled):
-    other = make_doc("bridge-op-ed", "Why the bridge matters", [
-        "Every spring the harbour fills with tourists who never notice the bridge above them.",
-        "My grandfather crossed it daily on his way to the shipyard, long before the ferries ran.",
-        "Closing it for repairs is the right call, however inconvenient for commuters.",
-    ])
+    other = make_doc(
+        "bridge-op-ed",
+        "Why the bridge matters",
+        [
+            "Every spring the harbour fills with tourists who never notice the bridge above them.",
+            "My grandfather crossed it daily on his way to the shipyard, long before the ferries ran.",
+            "Closing it for repairs is the right call, however inconvenient for commuters.",
+        ],
+    )
     filled.write(other)
     assert ["bridge-op-ed"] in stories(filled.conn)
 
@@ -75,8 +79,15 @@ def test_word_hashes_equal_hashing_the_regular_expression_s_words():
             out.append(value)
         return out
 
-    texts = ["", " ", "...", "a_b c__d 42", "Ferries run “every” twenty minutes — Brandt added…",
-             "Straße İstanbul café ½ ² ٣ 中文 日本語　全角\u00a0non-breaking e\u0301", "x" * 5000 + " y"]
+    texts = [
+        "",
+        " ",
+        "...",
+        "a_b c__d 42",
+        "Ferries run “every” twenty minutes — Brandt added…",
+        "Straße İstanbul café ½ ² ٣ 中文 日本語　全角\u00a0non-breaking e\u0301",
+        "x" * 5000 + " y",
+    ]
     for text in texts:
         assert word_hashes(text).tolist() == reference(text)
         assert word_hashes(text).dtype == np.uint64

@@ -4,19 +4,22 @@ from tests.store.sample import make_doc
 from newsprobe.store.people import display_name, find_people, link_person, name_key
 
 
-@pytest.mark.parametrize(("name", "key"), [
-    ("Vladimir Putin", "vladimir putin"),
-    ("Russian President Vladimir Putin", "vladimir putin"),
-    ("Putin", "putin"),
-    ("Putin's", "putin"),
-    ("Dr. José Ramos-Horta", "jose ramos-horta"),
-    ("Donald J. Trump", "donald trump"),
-    ("Martin Luther King Jr.", "martin luther king"),
-    ("White House press secretary Karoline Leavitt", "karoline leavitt"),
-    ("President", ""),
-    ("the White House press secretary", ""),
-    ("Martin Luther King", "martin luther king"),
-])
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Vladimir Putin", "vladimir putin"),
+        ("Russian President Vladimir Putin", "vladimir putin"),
+        ("Putin", "putin"),
+        ("Putin's", "putin"),
+        ("Dr. José Ramos-Horta", "jose ramos-horta"),
+        ("Donald J. Trump", "donald trump"),
+        ("Martin Luther King Jr.", "martin luther king"),
+        ("White House press secretary Karoline Leavitt", "karoline leavitt"),
+        ("President", ""),
+        ("the White House press secretary", ""),
+        ("Martin Luther King", "martin luther king"),
+    ],
+)
 def test_name_key(name, key):
     assert name_key(name) == key
 
@@ -28,17 +31,30 @@ def test_display_name_drops_the_titles():
 
 def test_three_forms_of_one_name_in_different_articles_are_one_person(store):
     conn = store.conn
-    ids = {link_person(conn, "Russian President Vladimir Putin"), link_person(conn, "Vladimir Putin"),
-           link_person(conn, "Putin")}
+    ids = {
+        link_person(conn, "Russian President Vladimir Putin"),
+        link_person(conn, "Vladimir Putin"),
+        link_person(conn, "Putin"),
+    }
     assert len(ids) == 1
     assert conn.execute("SELECT name FROM people").fetchall() == [("Vladimir Putin",)]
 
 
 def test_a_surname_seen_first_joins_the_full_name_that_comes_later(store):
-    first = make_doc("a", "Energy", ["Gas will be cheaper, Putin said on Friday in Moscow to the press."],
-                     quotes=[("Gas will be cheaper", "Putin", "Putin")], people=["Putin"])
-    second = make_doc("b", "Sanctions", ["\u201cNo,\u201d said Vladimir Putin when asked about sanctions."],
-                      quotes=[("No", "Vladimir Putin", "Vladimir Putin")], people=["Vladimir Putin"])
+    first = make_doc(
+        "a",
+        "Energy",
+        ["Gas will be cheaper, Putin said on Friday in Moscow to the press."],
+        quotes=[("Gas will be cheaper", "Putin", "Putin")],
+        people=["Putin"],
+    )
+    second = make_doc(
+        "b",
+        "Sanctions",
+        ["\u201cNo,\u201d said Vladimir Putin when asked about sanctions."],
+        quotes=[("No", "Vladimir Putin", "Vladimir Putin")],
+        people=["Vladimir Putin"],
+    )
     store.write(first)
     store.write(second)
     rows = store.conn.execute("SELECT id, name, quote_count FROM people").fetchall()

@@ -20,10 +20,13 @@ def test_words_find_quotes_and_claims(filled):
     assert texts(hits) == ["Ferries will run every twenty minutes while the bridge is closed"]
     claims = queries.search(filled.conn, "repairs cost", kinds=("claim",))
     assert [(h["type"], h["doc"]) for h in claims] == [("claim", "bridge-1")]
-    assert texts(queries.search(filled.conn, '"horses and carts"')) == [
-        "We cannot keep patching a structure that was built for horses and carts"] * 2
+    assert (
+        texts(queries.search(filled.conn, '"horses and carts"'))
+        == ["We cannot keep patching a structure that was built for horses and carts"] * 2
+    )
     assert texts(queries.search(filled.conn, "ferr*")) == [
-        "Ferries will run every twenty minutes while the bridge is closed"]
+        "Ferries will run every twenty minutes while the bridge is closed"
+    ]
 
 
 def test_speaker_filter_gathers_every_form_of_the_name(filled):
@@ -38,10 +41,11 @@ def test_speaker_filter_gathers_every_form_of_the_name(filled):
 
 def test_entity_outlet_and_date_filters(filled):
     assert {h["doc"] for h in queries.search(filled.conn, entity="Alma Brandt")} == {"bridge-1", "bridge-2"}
-    assert {h["doc"] for h in queries.search(filled.conn, outlet="www.harbourtimes.example")} == {
-        "bridge-1", "hostile"}
+    assert {h["doc"] for h in queries.search(filled.conn, outlet="www.harbourtimes.example")} == {"bridge-1", "hostile"}
     assert {h["doc"] for h in queries.search(filled.conn, since="2025-04-01", until="2025-05-31")} == {
-        "hostile", "kremlin"}
+        "hostile",
+        "kremlin",
+    }
     assert {h["doc"] for h in queries.search(filled.conn, until="2025-03-04")} == {"bridge-1"}
 
 

@@ -28,8 +28,10 @@ def test_an_older_database_is_upgraded_in_place(tmp_path):
     for name, sql in MIGRATIONS[:2]:  # a database written before quotes, full text and stories existed
         conn.executescript(sql)
         conn.execute("INSERT INTO migrations VALUES (?, '2025-01-01')", (name,))
-    conn.execute("INSERT INTO documents (id, content_hash, text_hash, ingested_at, record) VALUES ('old', 'h', 't', "
-                 "'2025-01-01', '{}')")
+    conn.execute(
+        "INSERT INTO documents (id, content_hash, text_hash, ingested_at, record) VALUES ('old', 'h', 't', "
+        "'2025-01-01', '{}')"
+    )
     conn.close()
     with Store(path) as store:
         assert applied(store.conn)[2:] == [name for name, _ in MIGRATIONS[2:]]

@@ -16,8 +16,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def counts(conn):
-    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("documents", "segments", "entities", "quotes", "claims", "flags", "lsh_bands", "minhashes")}
+    return {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("documents", "segments", "entities", "quotes", "claims", "flags", "lsh_bands", "minhashes")
+    }
 
 
 def assert_consistent(conn):
@@ -26,8 +28,9 @@ def assert_consistent(conn):
     conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')")
     conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
     for table in ("quotes", "claims"):  # the writers index every row: the index equals a rebuilt one
-        conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_vocab "
-                     f"USING fts5vocab(main, {table}_fts, instance)")
+        conn.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_vocab USING fts5vocab(main, {table}_fts, instance)"
+        )
         indexed = conn.execute(f"SELECT * FROM temp.{table}_vocab ORDER BY 1, 2, 3, 4").fetchall()
         conn.execute("SAVEPOINT rebuild")
         conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
@@ -36,9 +39,12 @@ def assert_consistent(conn):
         conn.execute("RELEASE rebuild")
         assert indexed == rebuilt
     # people.quote_count is kept by the writer: it must equal the quotes stored
-    assert conn.execute(
-        "SELECT count(*) FROM people p WHERE quote_count != (SELECT count(*) FROM quotes q WHERE q.person = p.id)"
-    ).fetchone()[0] == 0
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM people p WHERE quote_count != (SELECT count(*) FROM quotes q WHERE q.person = p.id)"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_the_same_document_twice_is_stored_once(store):
@@ -134,8 +140,10 @@ def test_a_killed_writer_leaves_whole_documents_and_readers_are_not_blocked(tmp_
         proc.wait()
     with Store(db) as store:
         assert counts(store.conn)["documents"] == 3
-        assert store.conn.execute("SELECT count(*) FROM quotes WHERE doc NOT IN (SELECT pk FROM documents)"
-                                  ).fetchone()[0] == 0
+        assert (
+            store.conn.execute("SELECT count(*) FROM quotes WHERE doc NOT IN (SELECT pk FROM documents)").fetchone()[0]
+            == 0
+        )
         assert_consistent(store.conn)
         assert [store.write(doc) for doc in corpus()] == [UNCHANGED] * 3 + [ADDED] * 2
         assert_consistent(store.conn)
@@ -159,10 +167,16 @@ def test_skipping_already_stored_pages_by_input_hash(store):
     assert not store.is_stored("nope", text_hash("<html>the page</html>"))
 
 
-@pytest.mark.parametrize(("url", "outlet"), [
-    ("https://www.bbc.co.uk/news/1", "bbc.co.uk"), ("http://Reuters.com/x", "reuters.com"),
-    ("apnews.com/article", "apnews.com"), (None, None), ("", None),
-])
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.bbc.co.uk/news/1", "bbc.co.uk"),
+        ("http://Reuters.com/x", "reuters.com"),
+        ("apnews.com/article", "apnews.com"),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_outlet_of(url, outlet):
     assert outlet_of(url) == outlet
 

@@ -14,7 +14,10 @@ def test_overview_twin_lists_latest_documents_and_speakers(client):
     data = client.get("/.json").json()
     assert [d["id"] for d in data["documents"]] == ["kremlin-2", "kremlin", "hostile", "bridge-2", "bridge-1"]
     assert [(s["name"], s["quotes"]) for s in data["speakers"]] == [
-        ("Alma Brandt", 3), ("Vladimir Putin", 2), ("Ravi Menon", 1)]
+        ("Alma Brandt", 3),
+        ("Vladimir Putin", 2),
+        ("Ravi Menon", 1),
+    ]
     assert client.get("/index.json").json() == data
     page = client.get("/")
     assert page.status_code == 200 and "<svg" in page.text and "Alma Brandt (3)" in page.text
@@ -118,9 +121,16 @@ def test_speaker_pages_page_through_every_quote(tmp_path, monkeypatch):
     with Store(tmp_path / "many.db") as store:
         for i in range(5):
             said = f"Number {i} is the figure we will publish today"
-            store.write(make_doc(f"d{i}", f"Report {i}", [f"\u201c{said},\u201d said Ana Ruiz at the briefing."],
-                                 quotes=[(said, "Ana Ruiz", "Ana Ruiz")], people=["Ana Ruiz"],
-                                 published=f"2025-01-0{i + 1}"))
+            store.write(
+                make_doc(
+                    f"d{i}",
+                    f"Report {i}",
+                    [f"\u201c{said},\u201d said Ana Ruiz at the briefing."],
+                    quotes=[(said, "Ana Ruiz", "Ana Ruiz")],
+                    people=["Ana Ruiz"],
+                    published=f"2025-01-0{i + 1}",
+                )
+            )
     client = TestClient(create_app(tmp_path / "many.db"))
     pages = [client.get("/speaker/1.json", params={"page": n}).json() for n in (1, 2, 3)]
     assert [[q["doc"] for q in p["quotes"]] for p in pages] == [["d4", "d3"], ["d2", "d1"], ["d0"]]

@@ -13,8 +13,15 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent: install Debian's chromium (apt-get install chromium)"
@@ -71,7 +78,10 @@ def test_article_view_highlights_quotes_by_speaker(server, page, tmp_path):
     assert quotes.count() == 3
     assert quotes.nth(0).inner_text() == "We cannot keep patching a structure that was built for horses and carts"
     assert [quotes.nth(i).get_attribute("data-speaker") for i in range(3)] == [
-        "Alma Brandt", "Alma Brandt", "unresolved speaker"]
+        "Alma Brandt",
+        "Alma Brandt",
+        "unresolved speaker",
+    ]
     colours = [quotes.nth(i).evaluate("el => getComputedStyle(el).backgroundColor") for i in range(3)]
     assert colours == ["rgb(255, 214, 165)", "rgb(255, 214, 165)", "rgb(224, 224, 224)"]  # by speaker
     assert page.locator(".figure").first.inner_text() == "$12 million"

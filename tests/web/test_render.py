@@ -7,8 +7,10 @@ def changed(pieces):
 
 def test_diff_marks_the_words_a_copy_added_and_rebuilds_its_text():
     base = "The ferry leaves at noon.\n\nTickets cost two pounds.\n\nThe harbour is closed on Sundays."
-    copy = ("The ferry leaves at noon.\n\nTickets now cost three pounds.\n\n"
-            "The harbour is closed on Sundays.\n\nCall ahead.")
+    copy = (
+        "The ferry leaves at noon.\n\nTickets now cost three pounds.\n\n"
+        "The harbour is closed on Sundays.\n\nCall ahead."
+    )
     pieces = diff_pieces(base, copy)
     assert "".join(p["text"] for p in pieces) == copy
     assert changed(pieces) == ["now", "three", "Call ahead."]

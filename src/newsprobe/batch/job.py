@@ -169,8 +169,9 @@ def prepare_output(out_dir: str | Path, overwrite: bool = False) -> Path:
         raise OutputExists(f"{out} is a file; --out needs a folder")
     if out.exists() and any(out.iterdir()):
         if not overwrite:
-            raise OutputExists(f"{out} exists and is not empty; pass --overwrite to replace its tables, "
-                               "or choose another --out")
+            raise OutputExists(
+                f"{out} exists and is not empty; pass --overwrite to replace its tables, or choose another --out"
+            )
         for name in TABLES:
             shutil.rmtree(out / name, ignore_errors=True)
         (out / "_SUCCESS").unlink(missing_ok=True)

@@ -54,8 +54,9 @@ def run_local(
     window = workers * 2
     pending: set[Future[UnitSummary]] = set()
     queue = iter(units)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up,
-                             initargs=(options,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_warm_up, initargs=(options,)
+    ) as pool:
         try:
             for unit in queue:
                 pending.add(pool.submit(process_unit, unit, out_dir, options))

@@ -21,114 +21,132 @@ import pyarrow.parquet as pq
 from newsprobe.record import Document
 
 _SPAN = pa.struct([("start_char", pa.int32()), ("end_char", pa.int32())])
-_FIGURE = pa.struct([
-    ("start_char", pa.int32()),
-    ("end_char", pa.int32()),
-    ("value", pa.float64()),
-    ("unit", pa.string()),
-    ("kind", pa.string()),
-    ("iso", pa.string()),
-])
+_FIGURE = pa.struct(
+    [
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
+        ("value", pa.float64()),
+        ("unit", pa.string()),
+        ("kind", pa.string()),
+        ("iso", pa.string()),
+    ]
+)
 
 SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema([
-        ("id", pa.string()),
-        ("source", pa.string()),
-        ("url", pa.string()),
-        ("title", pa.string()),
-        ("published", pa.string()),
-        ("language", pa.string()),
-        ("chars", pa.int64()),
-        ("words", pa.int64()),
-        ("segments", pa.int32()),
-        ("entities", pa.int32()),
-        ("quotes", pa.int32()),
-        ("claims", pa.int32()),
-        ("flags", pa.int32()),
-        ("errors", pa.int32()),
-        ("headline_stance", pa.string()),
-        ("headline_score", pa.float64()),
-        ("record", pa.string()),  # the full newsprobe/1 JSON record
-    ]),
-    "segments": pa.schema([
-        ("id", pa.string()),
-        ("segment", pa.int32()),
-        ("kind", pa.string()),
-        ("start_char", pa.int32()),
-        ("end_char", pa.int32()),
-    ]),
-    "entities": pa.schema([
-        ("id", pa.string()),
-        ("entity", pa.string()),
-        ("name", pa.string()),
-        ("type", pa.string()),
-        ("mention_count", pa.int32()),
-        ("mentions", pa.list_(_SPAN)),
-        ("descriptors", pa.list_(pa.string())),
-    ]),
-    "quotes": pa.schema([
-        ("id", pa.string()),
-        ("quote", pa.int32()),
-        ("kind", pa.string()),
-        ("content", pa.list_(_SPAN)),
-        ("content_text", pa.string()),  # the content parts joined by " … "
-        ("cue_start", pa.int32()),
-        ("cue_end", pa.int32()),
-        ("cue_text", pa.string()),
-        ("speaker_start", pa.int32()),
-        ("speaker_end", pa.int32()),
-        ("speaker_text", pa.string()),
-        ("speaker_name", pa.string()),
-        ("speaker_entity", pa.string()),
-        ("speaker_role", pa.string()),
-        ("speaker_resolution", pa.string()),
-        ("speaker_confidence", pa.float64()),
-    ]),
-    "claims": pa.schema([
-        ("id", pa.string()),
-        ("claim", pa.int32()),
-        ("start_char", pa.int32()),
-        ("end_char", pa.int32()),
-        ("text", pa.string()),
-        ("source_entity", pa.string()),
-        ("source_name", pa.string()),
-        ("checkworthiness", pa.float64()),
-        ("hedges", pa.list_(pa.string())),
-        ("figures", pa.list_(_FIGURE)),
-    ]),
-    "related": pa.schema([
-        ("id", pa.string()),
-        ("item", pa.int32()),
-        ("headline", pa.string()),
-        ("rewritten", pa.string()),
-        ("teaser", pa.string()),
-        ("url", pa.string()),
-        ("consistency", pa.string()),
-        ("score", pa.float64()),
-        ("start_char", pa.int32()),
-        ("end_char", pa.int32()),
-    ]),
-    "flags": pa.schema([
-        ("id", pa.string()),
-        ("flag", pa.int32()),
-        ("code", pa.string()),
-        ("start_char", pa.int32()),
-        ("end_char", pa.int32()),
-        ("text", pa.string()),
-        ("message", pa.string()),
-    ]),
-    "errors": pa.schema([
-        ("id", pa.string()),  # null for an input that never became a document
-        # "input" (an unreadable file, line or record), "stage" (a stage failed on the document; the
-        # record is still written) or "unit" (a whole work unit failed: its pages are missing)
-        ("kind", pa.string()),
-        ("stage", pa.string()),
-        ("source", pa.string()),  # as in the messages: "file", "file:line" or "file@offset"
-        ("file", pa.string()),
-        ("line", pa.int64()),
-        ("byte_offset", pa.int64()),  # not "offset": a reserved word in SQL
-        ("message", pa.string()),
-    ]),
+    "documents": pa.schema(
+        [
+            ("id", pa.string()),
+            ("source", pa.string()),
+            ("url", pa.string()),
+            ("title", pa.string()),
+            ("published", pa.string()),
+            ("language", pa.string()),
+            ("chars", pa.int64()),
+            ("words", pa.int64()),
+            ("segments", pa.int32()),
+            ("entities", pa.int32()),
+            ("quotes", pa.int32()),
+            ("claims", pa.int32()),
+            ("flags", pa.int32()),
+            ("errors", pa.int32()),
+            ("headline_stance", pa.string()),
+            ("headline_score", pa.float64()),
+            ("record", pa.string()),  # the full newsprobe/1 JSON record
+        ]
+    ),
+    "segments": pa.schema(
+        [
+            ("id", pa.string()),
+            ("segment", pa.int32()),
+            ("kind", pa.string()),
+            ("start_char", pa.int32()),
+            ("end_char", pa.int32()),
+        ]
+    ),
+    "entities": pa.schema(
+        [
+            ("id", pa.string()),
+            ("entity", pa.string()),
+            ("name", pa.string()),
+            ("type", pa.string()),
+            ("mention_count", pa.int32()),
+            ("mentions", pa.list_(_SPAN)),
+            ("descriptors", pa.list_(pa.string())),
+        ]
+    ),
+    "quotes": pa.schema(
+        [
+            ("id", pa.string()),
+            ("quote", pa.int32()),
+            ("kind", pa.string()),
+            ("content", pa.list_(_SPAN)),
+            ("content_text", pa.string()),  # the content parts joined by " … "
+            ("cue_start", pa.int32()),
+            ("cue_end", pa.int32()),
+            ("cue_text", pa.string()),
+            ("speaker_start", pa.int32()),
+            ("speaker_end", pa.int32()),
+            ("speaker_text", pa.string()),
+            ("speaker_name", pa.string()),
+            ("speaker_entity", pa.string()),
+            ("speaker_role", pa.string()),
+            ("speaker_resolution", pa.string()),
+            ("speaker_confidence", pa.float64()),
+        ]
+    ),
+    "claims": pa.schema(
+        [
+            ("id", pa.string()),
+            ("claim", pa.int32()),
+            ("start_char", pa.int32()),
+            ("end_char", pa.int32()),
+            ("text", pa.string()),
+            ("source_entity", pa.string()),
+            ("source_name", pa.string()),
+            ("checkworthiness", pa.float64()),
+            ("hedges", pa.list_(pa.string())),
+            ("figures", pa.list_(_FIGURE)),
+        ]
+    ),
+    "related": pa.schema(
+        [
+            ("id", pa.string()),
+            ("item", pa.int32()),
+            ("headline", pa.string()),
+            ("rewritten", pa.string()),
+            ("teaser", pa.string()),
+            ("url", pa.string()),
+            ("consistency", pa.string()),
+            ("score", pa.float64()),
+            ("start_char", pa.int32()),
+            ("end_char", pa.int32()),
+        ]
+    ),
+    "flags": pa.schema(
+        [
+            ("id", pa.string()),
+            ("flag", pa.int32()),
+            ("code", pa.string()),
+            ("start_char", pa.int32()),
+            ("end_char", pa.int32()),
+            ("text", pa.string()),
+            ("message", pa.string()),
+        ]
+    ),
+    "errors": pa.schema(
+        [
+            ("id", pa.string()),  # null for an input that never became a document
+            # "input" (an unreadable file, line or record), "stage" (a stage failed on the document; the
+            # record is still written) or "unit" (a whole work unit failed: its pages are missing)
+            ("kind", pa.string()),
+            ("stage", pa.string()),
+            ("source", pa.string()),  # as in the messages: "file", "file:line" or "file@offset"
+            ("file", pa.string()),
+            ("line", pa.int64()),
+            ("byte_offset", pa.int64()),  # not "offset": a reserved word in SQL
+            ("message", pa.string()),
+        ]
+    ),
 }
 
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
@@ -168,117 +186,151 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     names = {e.id: e.name for e in doc.entities}
     check = doc.headline_check
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    rows["documents"].append({
-        "id": doc.id,
-        "source": doc.source,
-        "url": doc.url,
-        "title": doc.title,
-        "published": doc.published,
-        "language": doc.language,
-        "chars": len(text),
-        "words": len(text.split()),
-        "segments": len(doc.segments),
-        "entities": len(doc.entities),
-        "quotes": len(doc.quotes),
-        "claims": len(doc.claims),
-        "flags": len(doc.flags),
-        "errors": len(doc.errors),
-        "headline_stance": None if check is None else check.stance,
-        "headline_score": None if check is None else check.score,
-        "record": json.dumps(record, ensure_ascii=False),
-    })
+    rows["documents"].append(
+        {
+            "id": doc.id,
+            "source": doc.source,
+            "url": doc.url,
+            "title": doc.title,
+            "published": doc.published,
+            "language": doc.language,
+            "chars": len(text),
+            "words": len(text.split()),
+            "segments": len(doc.segments),
+            "entities": len(doc.entities),
+            "quotes": len(doc.quotes),
+            "claims": len(doc.claims),
+            "flags": len(doc.flags),
+            "errors": len(doc.errors),
+            "headline_stance": None if check is None else check.stance,
+            "headline_score": None if check is None else check.score,
+            "record": json.dumps(record, ensure_ascii=False),
+        }
+    )
     for index, seg in enumerate(doc.segments):
         rows["segments"].append(
             {"id": doc.id, "segment": index, "kind": seg.kind, "start_char": seg.start, "end_char": seg.end}
         )
     for entity in doc.entities:
-        rows["entities"].append({
-            "id": doc.id,
-            "entity": entity.id,
-            "name": entity.name,
-            "type": entity.type,
-            "mention_count": len(entity.mentions),
-            "mentions": [{"start_char": s, "end_char": e} for s, e in entity.mentions],
-            "descriptors": list(entity.descriptors),
-        })
+        rows["entities"].append(
+            {
+                "id": doc.id,
+                "entity": entity.id,
+                "name": entity.name,
+                "type": entity.type,
+                "mention_count": len(entity.mentions),
+                "mentions": [{"start_char": s, "end_char": e} for s, e in entity.mentions],
+                "descriptors": list(entity.descriptors),
+            }
+        )
     for index, quote in enumerate(doc.quotes):
         speaker = quote.speaker
         cue_start, cue_end = _pair(quote.cue)
         speaker_start, speaker_end = _pair(speaker.mention)
-        rows["quotes"].append({
-            "id": doc.id,
-            "quote": index,
-            "kind": quote.kind,
-            "content": [{"start_char": s, "end_char": e} for s, e in quote.content],
-            "content_text": " … ".join(text[s:e] for s, e in quote.content),
-            "cue_start": cue_start,
-            "cue_end": cue_end,
-            "cue_text": _cut(text, quote.cue),
-            "speaker_start": speaker_start,
-            "speaker_end": speaker_end,
-            "speaker_text": _cut(text, speaker.mention),
-            "speaker_name": speaker.name,
-            "speaker_entity": speaker.entity,
-            "speaker_role": speaker.role,
-            "speaker_resolution": speaker.resolution,
-            "speaker_confidence": record["quotes"][index]["speaker"]["confidence"],
-        })
+        rows["quotes"].append(
+            {
+                "id": doc.id,
+                "quote": index,
+                "kind": quote.kind,
+                "content": [{"start_char": s, "end_char": e} for s, e in quote.content],
+                "content_text": " … ".join(text[s:e] for s, e in quote.content),
+                "cue_start": cue_start,
+                "cue_end": cue_end,
+                "cue_text": _cut(text, quote.cue),
+                "speaker_start": speaker_start,
+                "speaker_end": speaker_end,
+                "speaker_text": _cut(text, speaker.mention),
+                "speaker_name": speaker.name,
+                "speaker_entity": speaker.entity,
+                "speaker_role": speaker.role,
+                "speaker_resolution": speaker.resolution,
+                "speaker_confidence": record["quotes"][index]["speaker"]["confidence"],
+            }
+        )
     for index, claim in enumerate(doc.claims):
-        rows["claims"].append({
-            "id": doc.id,
-            "claim": index,
-            "start_char": claim.span[0],
-            "end_char": claim.span[1],
-            "text": _cut(text, claim.span),
-            "source_entity": claim.source,
-            "source_name": names.get(claim.source) if claim.source else None,
-            "checkworthiness": record["claims"][index]["checkworthiness"],
-            "hedges": list(claim.hedges),
-            "figures": [
-                {"start_char": f.span[0], "end_char": f.span[1], "value": f.value, "unit": f.unit, "kind": f.kind,
-                 "iso": f.iso}
-                for f in claim.figures
-            ],
-        })
+        rows["claims"].append(
+            {
+                "id": doc.id,
+                "claim": index,
+                "start_char": claim.span[0],
+                "end_char": claim.span[1],
+                "text": _cut(text, claim.span),
+                "source_entity": claim.source,
+                "source_name": names.get(claim.source) if claim.source else None,
+                "checkworthiness": record["claims"][index]["checkworthiness"],
+                "hedges": list(claim.hedges),
+                "figures": [
+                    {
+                        "start_char": f.span[0],
+                        "end_char": f.span[1],
+                        "value": f.value,
+                        "unit": f.unit,
+                        "kind": f.kind,
+                        "iso": f.iso,
+                    }
+                    for f in claim.figures
+                ],
+            }
+        )
     for index, item in enumerate(doc.related):
         start, end = _pair(item.span)
-        rows["related"].append({
-            "id": doc.id,
-            "item": index,
-            "headline": item.headline,
-            "rewritten": item.rewritten,
-            "teaser": item.teaser,
-            "url": item.url,
-            "consistency": item.consistency,
-            "score": record["related"][index]["score"],
-            "start_char": start,
-            "end_char": end,
-        })
+        rows["related"].append(
+            {
+                "id": doc.id,
+                "item": index,
+                "headline": item.headline,
+                "rewritten": item.rewritten,
+                "teaser": item.teaser,
+                "url": item.url,
+                "consistency": item.consistency,
+                "score": record["related"][index]["score"],
+                "start_char": start,
+                "end_char": end,
+            }
+        )
     for index, flag in enumerate(doc.flags):
         start, end = _pair(flag.span)
-        rows["flags"].append({
-            "id": doc.id,
-            "flag": index,
-            "code": flag.code,
-            "start_char": start,
-            "end_char": end,
-            "text": _cut(text, flag.span),
-            "message": flag.message,
-        })
+        rows["flags"].append(
+            {
+                "id": doc.id,
+                "flag": index,
+                "code": flag.code,
+                "start_char": start,
+                "end_char": end,
+                "text": _cut(text, flag.span),
+                "message": flag.message,
+            }
+        )
     file, line, offset = split_source(doc.source)
     for error in doc.errors:
-        rows["errors"].append({
-            "id": doc.id, "kind": "stage", "stage": error.stage, "source": doc.source,
-            "file": file, "line": line, "byte_offset": offset, "message": error.message,
-        })
+        rows["errors"].append(
+            {
+                "id": doc.id,
+                "kind": "stage",
+                "stage": error.stage,
+                "source": doc.source,
+                "file": file,
+                "line": line,
+                "byte_offset": offset,
+                "message": error.message,
+            }
+        )
     return rows
 
 
 def input_error_row(source: str, message: str) -> dict[str, Any]:
     """The errors-table row of an input that could not be read (``newsprobe.ingest.InputError``)."""
     file, line, offset = split_source(source)
-    return {"id": None, "kind": "input", "stage": None, "source": source, "file": file, "line": line,
-            "byte_offset": offset, "message": message}
+    return {
+        "id": None,
+        "kind": "input",
+        "stage": None,
+        "source": source,
+        "file": file,
+        "line": line,
+        "byte_offset": offset,
+        "message": message,
+    }
 
 
 class PartWriter:

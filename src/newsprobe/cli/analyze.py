@@ -21,8 +21,12 @@ FORMATS = ("json", "jsonl", "md", "html")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursed) or - for stdin")
-    parser.add_argument("--format", choices=FORMATS, default="json",
-                        help="json: one object, or an array for several; jsonl: a record a line; md or html: a report")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="json: one object, or an array for several; jsonl: a record a line; md or html: a report",
+    )
     parser.add_argument("--out", metavar="FILE", help="write here instead of stdout")
 
 

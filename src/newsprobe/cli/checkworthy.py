@@ -12,7 +12,7 @@ from typing import IO, Any
 from newsprobe.cli.common import json_lines, output, warn
 
 NAME = "checkworthy"
-HELP = "score how worth checking sentences are: {\"id\", \"text\"} lines in, {\"id\", \"score\"} lines out"
+HELP = 'score how worth checking sentences are: {"id", "text"} lines in, {"id", "score"} lines out'
 EXAMPLES = """examples:
   newsprobe checkworthy sentences.jsonl
   newsprobe checkworthy sentences.jsonl --out scores.jsonl
@@ -28,8 +28,9 @@ BATCH = 512
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="SENTENCES.jsonl", help="JSON lines with id and text, or - for stdin")
     parser.add_argument("--out", metavar="FILE", help="write here instead of stdout")
-    parser.add_argument("--model", metavar="FILE", help="a model file from scripts/train_checkworthy.py "
-                        "(default: the shipped model)")
+    parser.add_argument(
+        "--model", metavar="FILE", help="a model file from scripts/train_checkworthy.py (default: the shipped model)"
+    )
 
 
 def read_sentences(stream: IO[str], name: str) -> Iterator[tuple[Any, str] | str]:
@@ -40,7 +41,7 @@ def read_sentences(stream: IO[str], name: str) -> Iterator[tuple[Any, str] | str
             continue
         number, item = line
         if not isinstance(item, dict) or not isinstance(item.get("text"), str) or item.get("id") is None:
-            yield f"{name}:{number}: needs an \"id\" and a \"text\" string; skipped"
+            yield f'{name}:{number}: needs an "id" and a "text" string; skipped'
             continue
         yield item["id"], item["text"]  # the id goes back out as given (string or number)
 
@@ -54,7 +55,7 @@ def main(args: argparse.Namespace) -> int:
         warn(str(exc))
         return 2
     if args.path != "-" and not Path(args.path).is_file():
-        warn(f"{args.path}: no such file; give a JSON-lines file of {{\"id\", \"text\"}} objects or - for stdin")
+        warn(f'{args.path}: no such file; give a JSON-lines file of {{"id", "text"}} objects or - for stdin')
         return 2
     failed = 0
     source = sys.stdin if args.path == "-" else open(args.path, encoding="utf-8")  # noqa: SIM115

@@ -23,11 +23,15 @@ then: newsprobe search "tariffs" --db corpus.db; newsprobe serve --db corpus.db
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursed) or - for stdin")
     parser.add_argument("--db", metavar="FILE", default="newsprobe.db", help="the database (default: %(default)s)")
-    parser.add_argument("--force", action="store_true",
-                        help="analyse pages again even when the same page is already stored")
-    parser.add_argument("--records", action="store_true",
-                        help="the inputs are analysed records (JSON lines of `newsprobe analyze --format jsonl` "
-                             "or `run`): store them as they are, without analysing")
+    parser.add_argument(
+        "--force", action="store_true", help="analyse pages again even when the same page is already stored"
+    )
+    parser.add_argument(
+        "--records",
+        action="store_true",
+        help="the inputs are analysed records (JSON lines of `newsprobe analyze --format jsonl` "
+        "or `run`): store them as they are, without analysing",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -105,9 +109,13 @@ def _records(paths: list[str], counts: dict[str, int]) -> Iterator[Any]:
 
     for raw in paths:
         try:
-            opened: Any = (contextlib.nullcontext(sys.stdin) if raw == "-"
-                           else gzip.open(raw, "rt", encoding="utf-8") if raw.endswith(".gz")  # noqa: SIM115
-                           else Path(raw).open(encoding="utf-8"))  # noqa: SIM115 - entered just below
+            opened: Any
+            if raw == "-":
+                opened = contextlib.nullcontext(sys.stdin)
+            elif raw.endswith(".gz"):
+                opened = gzip.open(raw, "rt", encoding="utf-8")  # noqa: SIM115 - entered just below
+            else:
+                opened = Path(raw).open(encoding="utf-8")  # noqa: SIM115 - entered just below
         except OSError as exc:
             counts["failed"] += 1
             warn(f"{raw}: cannot read: {exc.strerror or exc}")
@@ -121,8 +129,10 @@ def _records(paths: list[str], counts: dict[str, int]) -> Iterator[Any]:
                         yield Document.from_dict(json.loads(line))
                     except (ValueError, KeyError, TypeError) as exc:
                         counts["failed"] += 1
-                        warn(f"{raw}:{number}: not a newsprobe/1 record ({exc!r}); "
-                             "--records takes the output of `newsprobe analyze --format jsonl`")
+                        warn(
+                            f"{raw}:{number}: not a newsprobe/1 record ({exc!r}); "
+                            "--records takes the output of `newsprobe analyze --format jsonl`"
+                        )
             except (OSError, UnicodeDecodeError, EOFError) as exc:
                 counts["failed"] += 1
                 warn(f"{raw}: unreadable ({exc}); is the file complete?")

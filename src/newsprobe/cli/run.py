@@ -25,17 +25,34 @@ ENGINES = ("local", "spark")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="INPUT",
-                        help="file or folder (recursed): .txt, .html, .jsonl, .warc")
+    parser.add_argument(
+        "paths", nargs="+", metavar="INPUT", help="file or folder (recursed): .txt, .html, .jsonl, .warc"
+    )
     parser.add_argument("--out", required=True, metavar="DIR", help="output folder for the Parquet tables")
-    parser.add_argument("--engine", choices=ENGINES, default="local",
-                        help="local: a process pool on this machine (default); spark: Apache Spark")
-    parser.add_argument("--workers", type=int, metavar="N",
-                        help="worker processes (local) or cores (spark local[N]); default: all CPUs here")
-    parser.add_argument("--master", metavar="URL",
-                        help="Spark master, e.g. spark://host:7077 or yarn (default: local[N] from --workers)")
-    parser.add_argument("--unit-size", type=int, default=None, metavar="N",
-                        help="pages (files or JSONL lines) per work unit (default 64); a WARC file is one unit")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="local: a process pool on this machine (default); spark: Apache Spark",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes (local) or cores (spark local[N]); default: all CPUs here",
+    )
+    parser.add_argument(
+        "--master",
+        metavar="URL",
+        help="Spark master, e.g. spark://host:7077 or yarn (default: local[N] from --workers)",
+    )
+    parser.add_argument(
+        "--unit-size",
+        type=int,
+        default=None,
+        metavar="N",
+        help="pages (files or JSONL lines) per work unit (default 64); a WARC file is one unit",
+    )
     parser.add_argument("--overwrite", action="store_true", help="replace the tables of an existing --out folder")
 
 
@@ -73,8 +90,10 @@ def main(args: argparse.Namespace) -> int:
             for summary in progress(run_local(units, str(out), workers=workers), total=len(units), unit="unit"):
                 summaries.append(summary)
         except BrokenProcessPool:
-            warn(f"a worker process died (out of memory? try fewer --workers or a smaller --unit-size); "
-                 f"{len(summaries)} of {len(units)} units were written to {out}/")
+            warn(
+                f"a worker process died (out of memory? try fewer --workers or a smaller --unit-size); "
+                f"{len(summaries)} of {len(units)} units were written to {out}/"
+            )
             return 1
     finish_output(out, summaries)
     result = JobResult(summaries, time.perf_counter() - began, args.engine, workers)
@@ -92,6 +111,8 @@ def _report(result, out) -> int:  # type: ignore[no-untyped-def]
         warn(f"… and {result.errors - shown} more")
     rate = result.documents / result.seconds if result.seconds else 0.0
     where = f"; see {out}/errors/" if result.errors else ""
-    warn(f"{result.documents} documents, {result.errors} errors in {result.seconds:.1f} s "
-         f"({rate:.1f} documents/s, {result.engine} engine, {result.workers} workers): tables in {out}/{where}")
+    warn(
+        f"{result.documents} documents, {result.errors} errors in {result.seconds:.1f} s "
+        f"({rate:.1f} documents/s, {result.engine} engine, {result.workers} workers): tables in {out}/{where}"
+    )
     return 1 if result.errors else 0

@@ -50,8 +50,17 @@ def main(args: argparse.Namespace) -> int:
         warn(str(exc))
         return 1
     kinds = ("quote", "claim") if args.type == "all" else (args.type,)
-    hits = search(conn, args.query, speaker=args.speaker, entity=args.entity, outlet=args.outlet,
-                  since=args.since, until=args.until, kinds=kinds, limit=args.limit)
+    hits = search(
+        conn,
+        args.query,
+        speaker=args.speaker,
+        entity=args.entity,
+        outlet=args.outlet,
+        since=args.since,
+        until=args.until,
+        kinds=kinds,
+        limit=args.limit,
+    )
     conn.close()
     with output(args.out) as out:
         if args.format == "jsonl":

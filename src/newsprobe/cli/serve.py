@@ -17,11 +17,11 @@ EXAMPLES = """examples:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="FILE", default="newsprobe.db", help="the database (default: %(default)s)")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to bind (default: %(default)s, this machine only)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s, this machine only)")
     parser.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="server processes (default: %(default)s; more use more cores under load)")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes (default: %(default)s; more use more cores under load)"
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -42,8 +42,14 @@ def main(args: argparse.Namespace) -> int:
         import os
 
         os.environ["NEWSPROBE_DB"] = str(args.db)  # each worker process builds its own app from it
-        uvicorn.run("newsprobe.web.app:app_from_env", factory=True, host=args.host, port=args.port,
-                    workers=args.workers, log_level="warning")
+        uvicorn.run(
+            "newsprobe.web.app:app_from_env",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level="warning",
+        )
     else:
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

@@ -9,12 +9,50 @@ PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "into", "near", "across", "o
 DOTTED_ENDINGS = ("jr.", "sr.", "inc.", "co.", "corp.", "ltd.", "st.", "bros.")
 
 # Descriptors made only of these words say nothing about who someone is.
-EMPTY_DESCRIPTOR_WORDS = frozenset({
-    "other", "another", "many", "some", "several", "such", "same", "both", "all", "few", "more", "most",
-    "various", "certain", "own", "new", "former", "latest", "first", "last", "top", "then", "now",
-})
+EMPTY_DESCRIPTOR_WORDS = frozenset(
+    {
+        "other",
+        "another",
+        "many",
+        "some",
+        "several",
+        "such",
+        "same",
+        "both",
+        "all",
+        "few",
+        "more",
+        "most",
+        "various",
+        "certain",
+        "own",
+        "new",
+        "former",
+        "latest",
+        "first",
+        "last",
+        "top",
+        "then",
+        "now",
+    }
+)
 
 # Forms of address: not roles ("Mr", "Mrs", "Sir" alone say nothing about who someone is).
-HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady", "madam", "mister", "dr", "prof", "rev",
-})
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "madam",
+        "mister",
+        "dr",
+        "prof",
+        "rev",
+    }
+)

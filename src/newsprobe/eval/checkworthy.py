@@ -50,11 +50,18 @@ def _read_csv(path: Path) -> list[Line]:
         reader = csv.DictReader(stream)
         missing = {"line_number", "text", "label", "file_name"} - set(reader.fieldnames or ())
         if missing:
-            raise ValueError(f"{path}: columns {', '.join(sorted(missing))} are missing; expected "
-                             "line_number, speaker, text, label, file_name")
+            raise ValueError(
+                f"{path}: columns {', '.join(sorted(missing))} are missing; expected "
+                "line_number, speaker, text, label, file_name"
+            )
         return [
-            Line(row["file_name"], int(row["line_number"]), row.get("speaker") or "", row["text"] or "",
-                 int(row["label"]))
+            Line(
+                row["file_name"],
+                int(row["line_number"]),
+                row.get("speaker") or "",
+                row["text"] or "",
+                int(row["label"]),
+            )
             for row in reader
         ]
 
@@ -117,8 +124,9 @@ def cross_validate(lines: Sequence[Line], folds: int | None = None, **train_opti
     return result
 
 
-def evaluate(paths: list[str], options: Any = None, scorer: Callable[[list[str]], list[float]] | None = None
-             ) -> dict[str, Any]:
+def evaluate(
+    paths: list[str], options: Any = None, scorer: Callable[[list[str]], list[float]] | None = None
+) -> dict[str, Any]:
     """MAP over debates of the shipped model (or ``scorer``) on gold files."""
     from newsprobe.checkworthy import score_sentences
 

@@ -79,8 +79,9 @@ def evaluate(paths: list[str], options: Any = None) -> dict[str, Any]:
     html_docs = []
     for key in sorted(gold):
         file = root / "html" / f"{key}.html.gz"
-        made = document_from_html_bytes(gzip.decompress(file.read_bytes()), source=str(file), doc_id=key,
-                                        url=truth[key].get("url"))
+        made = document_from_html_bytes(
+            gzip.decompress(file.read_bytes()), source=str(file), doc_id=key, url=truth[key].get("url")
+        )
         if isinstance(made, Document):
             html_docs.append(made)
     predicted = {d.id: d.body_text() for d in analyze_many(html_docs, options=opts)}

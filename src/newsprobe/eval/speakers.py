@@ -32,21 +32,97 @@ from newsprobe.speakers.names import is_first_name
 
 SCORER_HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "prof", "sir", "lord", "lady"}
 PERSON_HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "sir", "lord", "lady", "miss"}
-PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "their", "its",
-            "him", "them", "me", "us", "my", "our", "this", "these", "those", "whom", "whose"}
-ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "expert", "experts", "analyst", "analysts",
-                   "critic", "critics", "aide", "aides", "insider", "insiders", "observer", "observers",
-                   "people", "person", "someone", "diplomat", "diplomats", "spokesperson", "spokesman",
-                   "spokeswoman", "advisers", "advisors", "strategists", "economists"}
+PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "i",
+    "we",
+    "you",
+    "who",
+    "which",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "him",
+    "them",
+    "me",
+    "us",
+    "my",
+    "our",
+    "this",
+    "these",
+    "those",
+    "whom",
+    "whose",
+}
+ANONYMOUS_HEADS = {
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "critic",
+    "critics",
+    "aide",
+    "aides",
+    "insider",
+    "insiders",
+    "observer",
+    "observers",
+    "people",
+    "person",
+    "someone",
+    "diplomat",
+    "diplomats",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "advisers",
+    "advisors",
+    "strategists",
+    "economists",
+}
 INDEFINITE = {"a", "an", "another", "some", "one", "two", "three", "several", "many", "other", "others"}
 GROUPS = {"democrats", "republicans", "conservatives", "liberals", "americans", "officials", "police"}
 CONFIDENCE_BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 1.01)
 _WORD = re.compile(r"[\w’'.-]+")
 _CAPITALISED = r"(?:[A-Z][\w’'-]*|[A-Z]\.)"
 # Words in the first-name lists that, capitalised before a name, are titles: "Chief Justice Roberts".
-NOT_FIRST_NAMES = {"justice", "chief", "judge", "general", "major", "king", "sheriff", "bishop", "dean", "earl",
-                   "prince", "royal", "president", "mayor", "pastor", "senator", "sen", "gov", "rep", "will",
-                   "sierra", "wells", "lt", "col", "sgt", "st"}
+NOT_FIRST_NAMES = {
+    "justice",
+    "chief",
+    "judge",
+    "general",
+    "major",
+    "king",
+    "sheriff",
+    "bishop",
+    "dean",
+    "earl",
+    "prince",
+    "royal",
+    "president",
+    "mayor",
+    "pastor",
+    "senator",
+    "sen",
+    "gov",
+    "rep",
+    "will",
+    "sierra",
+    "wells",
+    "lt",
+    "col",
+    "sgt",
+    "st",
+}
 
 
 def scorer_tokens(name: str | None) -> list[str]:
@@ -85,8 +161,11 @@ def expected_speaker(text: str, source: list[list[int]]) -> tuple[str, str | Non
             return "named", full
     rest = [t for t, low in zip(tokens, lowered, strict=True) if low not in PERSON_HONORIFICS | SCORER_HONORIFICS]
     honorific = any(low in PERSON_HONORIFICS for low in lowered)
-    if len(rest) == 1 and rest[0][:1].isupper() and (rest[0].istitle() or rest[0].isupper()) and (
-        rest[0].lower() not in GROUPS
+    if (
+        len(rest) == 1
+        and rest[0][:1].isupper()
+        and (rest[0].istitle() or rest[0].isupper())
+        and (rest[0].lower() not in GROUPS)
     ):
         names = _full_names_with_surname(text, rest[0])
         if len(names) == 1:
@@ -94,8 +173,10 @@ def expected_speaker(text: str, source: list[list[int]]) -> tuple[str, str | Non
         if len(names) > 1:
             return "skip", None
         return ("surname-only", rest[0].title() if rest[0].isupper() else rest[0]) if honorific else ("skip", None)
-    if lowered[-1] in ANONYMOUS_HEADS and all(not t[:1].isupper() for t in tokens[1:]) and (
-        lowered[0] in INDEFINITE or lowered[-1].endswith("s") and lowered[0] != "the"
+    if (
+        lowered[-1] in ANONYMOUS_HEADS
+        and all(not t[:1].isupper() for t in tokens[1:])
+        and (lowered[0] in INDEFINITE or lowered[-1].endswith("s") and lowered[0] != "the")
     ):
         return "anonymous", None
     return "skip", None
@@ -111,14 +192,12 @@ def _name_word(token: str) -> bool:
 
 
 def _trailing_full_name(tokens: list[str]) -> str | None:
-    """"longtime pollster Pat Caddell" -> "Pat Caddell": the last first name, then capitalised words to the end."""
+    """ "longtime pollster Pat Caddell" -> "Pat Caddell": the last first name, then capitalised words to the end."""
     for i in range(len(tokens) - 2, -1, -1):
         tail = tokens[i:]
         if not _first_name(tokens[i]) or len(tail) > 4:
             continue
-        if all(_name_word(t) for t in tail) and (
-            i == 0 or tokens[i - 1].lower() not in ("the", "of", "at", "for")
-        ):
+        if all(_name_word(t) for t in tail) and (i == 0 or tokens[i - 1].lower() not in ("the", "of", "at", "for")):
             return " ".join(tail)
         return None
     return None
@@ -159,8 +238,13 @@ def _load_labels(path: str | None) -> dict[tuple[str, int], str | None]:
     return labels
 
 
-def evaluate(paths: list[str], options: Options | None = None, labels: str | None = None,
-             limit: int | None = None, rows: bool = False) -> dict[str, Any]:
+def evaluate(
+    paths: list[str],
+    options: Options | None = None,
+    labels: str | None = None,
+    limit: int | None = None,
+    rows: bool = False,
+) -> dict[str, Any]:
     """Score ``speakers.v1`` on gold attribution files (see the module docstring)."""
     from newsprobe.api import analyze_many
     from newsprobe.registry import create_stage
@@ -214,9 +298,16 @@ def _judge(doc: Document, quote: Quote, category: str, expected: str | None) -> 
         correct = predicted is None
     else:
         correct = name_ok(expected, predicted)
-    return {"category": category, "expected": expected, "predicted": predicted, "correct": correct,
-            "confidence": quote.speaker.confidence, "resolution": quote.speaker.resolution, "doc": doc.id,
-            "mention": quote.speaker.mention}
+    return {
+        "category": category,
+        "expected": expected,
+        "predicted": predicted,
+        "correct": correct,
+        "confidence": quote.speaker.confidence,
+        "resolution": quote.speaker.resolution,
+        "doc": doc.id,
+        "mention": quote.speaker.mention,
+    }
 
 
 def _summary(results: list[dict[str, Any]], n_docs: int, pipeline_s: float, stage_s: float) -> dict[str, Any]:
@@ -237,9 +328,14 @@ def _summary(results: list[dict[str, Any]], n_docs: int, pipeline_s: float, stag
     for low, high in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:], strict=False):
         rows = [r for r in scored if low <= r["confidence"] < high]
         if rows:
-            bins.append({"confidence": f"[{low:.1f}, {min(high, 1.0):.1f})", "n": len(rows),
-                         "mean_confidence": round(sum(r["confidence"] for r in rows) / len(rows), 3),
-                         "accuracy": round(sum(r["correct"] for r in rows) / len(rows), 3)})
+            bins.append(
+                {
+                    "confidence": f"[{low:.1f}, {min(high, 1.0):.1f})",
+                    "n": len(rows),
+                    "mean_confidence": round(sum(r["confidence"] for r in rows) / len(rows), 3),
+                    "accuracy": round(sum(r["correct"] for r in rows) / len(rows), 3),
+                }
+            )
     return {
         "documents": n_docs,
         "attributions": len(results),
@@ -252,6 +348,9 @@ def _summary(results: list[dict[str, Any]], n_docs: int, pipeline_s: float, stag
         "by_category": by_category,
         "resolutions": dict(Counter(r["resolution"] for r in results)),
         "calibration": bins,
-        "seconds": {"pipeline_to_entities": round(pipeline_s, 2), "speakers": round(stage_s, 3),
-                    "speakers_share_of_pipeline": round(stage_s / pipeline_s, 4) if pipeline_s else None},
+        "seconds": {
+            "pipeline_to_entities": round(pipeline_s, 2),
+            "speakers": round(stage_s, 3),
+            "speakers_share_of_pipeline": round(stage_s / pipeline_s, 4) if pipeline_s else None,
+        },
     }

@@ -12,6 +12,7 @@ from newsprobe.record import Document
 if TYPE_CHECKING:
     from newsprobe.ingest import InputError
 
+
 class PageMeta(TypedDict, total=False):
     """What an input may say about a page besides its content."""
 

@@ -36,9 +36,7 @@ def iter_warc(path: Path | BinaryIO, source: str | None = None) -> Iterator[Docu
     seen = 0
     last_offset = 0
     try:
-        records = ArchiveIterator(
-            stream, record_types=WarcRecordType.response, parse_http=True, fsspec_args=False
-        )
+        records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True, fsspec_args=False)
         for record in records:
             seen += 1
             last_offset = record.stream_pos

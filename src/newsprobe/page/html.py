@@ -204,4 +204,3 @@ def extract_html(html: str, url: str | None = None) -> ExtractedPage:
         url=url or metadata.url,
         published=metadata.published,
     )
-

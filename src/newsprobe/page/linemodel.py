@@ -36,12 +36,41 @@ MIN_PREFIX_CHARS = 20
 FALLBACK_SHARE = 0.6
 
 BASE_FEATURES = (
-    "log_chars", "log_words", "sentence_end", "colon_end", "inner_sentences", "indented", "blank_before",
-    "blank_after", "position", "punct_ratio", "digit_ratio", "upper_initial_ratio", "comma_rate",
-    "short_word_ratio", "menu_mark", "linkish", "datelike", "promo", "credit", "related_opener",
-    "repeated", "before_first_long", "after_last_long", "prev_log_chars", "next_log_chars",
-    "window_log_chars", "window_indented", "window_sentence_end", "window_long", "tab", "rel_log_chars",
-    "rel_window_log_chars", "prefix_repeat", "window_comment_mark", "window_repeated",
+    "log_chars",
+    "log_words",
+    "sentence_end",
+    "colon_end",
+    "inner_sentences",
+    "indented",
+    "blank_before",
+    "blank_after",
+    "position",
+    "punct_ratio",
+    "digit_ratio",
+    "upper_initial_ratio",
+    "comma_rate",
+    "short_word_ratio",
+    "menu_mark",
+    "linkish",
+    "datelike",
+    "promo",
+    "credit",
+    "related_opener",
+    "repeated",
+    "before_first_long",
+    "after_last_long",
+    "prev_log_chars",
+    "next_log_chars",
+    "window_log_chars",
+    "window_indented",
+    "window_sentence_end",
+    "window_long",
+    "tab",
+    "rel_log_chars",
+    "rel_window_log_chars",
+    "prefix_repeat",
+    "window_comment_mark",
+    "window_repeated",
 )
 CONTEXT_FEATURES = ("prob", "prev_prob", "next_prob", "prev_max3", "next_max3", "window_mean5", "inside_run")
 
@@ -63,32 +92,34 @@ def line_features(blocks: list[Block]) -> list[list[float]]:
         chars = len(text)
         words = _WORD.findall(text)
         n_words = max(1, len(words))
-        own.append({
-            "log_chars": _log(chars),
-            "log_words": _log(len(words)),
-            "sentence_end": float(bool(_SENTENCE_END.search(text))),
-            "colon_end": float(text.endswith(":")),
-            "inner_sentences": _log(len(_INNER_SENTENCE.findall(text))),
-            "indented": float(block.indent > 0),
-            "blank_before": float(block.blank_before),
-            "blank_after": float(block.blank_after),
-            "punct_ratio": len(_PUNCT_CHAR.findall(text)) / chars,
-            "digit_ratio": len(_DIGIT.findall(text)) / chars,
-            "upper_initial_ratio": sum(w[0].isupper() for w in words) / n_words,
-            "comma_rate": (text.count(",") + text.count("，") + text.count("、")) / n_words,
-            "short_word_ratio": sum(len(w) <= 3 for w in words) / n_words,
-            "menu_mark": float(bool(_MENU_MARK.search(text))),
-            "linkish": float(bool(_LINKISH.search(text))),
-            "datelike": float(bool(_DATELIKE.search(text)) and len(words) <= 12),
-            "promo": float(bool(PROMO_LINE.search(text)) and len(words) <= 25),
-            "credit": float(bool(CREDIT_LINE.match(text) or CREDIT_TAIL.search(text))),
-            "related_opener": float(bool(RELATED_OPENERS.match(text))),
-            "repeated": float(counts[text] > 1),
-            "tab": float("\t" in text),
-            "prefix_repeat": float(index in prefixes),
-            "comment_mark": float(len(words) <= 12 and bool(COMMENT_MARK.search(text))),
-            "long": float(chars >= LONG_PARAGRAPH_CHARS and bool(_SENTENCE_END.search(text))),
-        })
+        own.append(
+            {
+                "log_chars": _log(chars),
+                "log_words": _log(len(words)),
+                "sentence_end": float(bool(_SENTENCE_END.search(text))),
+                "colon_end": float(text.endswith(":")),
+                "inner_sentences": _log(len(_INNER_SENTENCE.findall(text))),
+                "indented": float(block.indent > 0),
+                "blank_before": float(block.blank_before),
+                "blank_after": float(block.blank_after),
+                "punct_ratio": len(_PUNCT_CHAR.findall(text)) / chars,
+                "digit_ratio": len(_DIGIT.findall(text)) / chars,
+                "upper_initial_ratio": sum(w[0].isupper() for w in words) / n_words,
+                "comma_rate": (text.count(",") + text.count("，") + text.count("、")) / n_words,
+                "short_word_ratio": sum(len(w) <= 3 for w in words) / n_words,
+                "menu_mark": float(bool(_MENU_MARK.search(text))),
+                "linkish": float(bool(_LINKISH.search(text))),
+                "datelike": float(bool(_DATELIKE.search(text)) and len(words) <= 12),
+                "promo": float(bool(PROMO_LINE.search(text)) and len(words) <= 25),
+                "credit": float(bool(CREDIT_LINE.match(text) or CREDIT_TAIL.search(text))),
+                "related_opener": float(bool(RELATED_OPENERS.match(text))),
+                "repeated": float(counts[text] > 1),
+                "tab": float("\t" in text),
+                "prefix_repeat": float(index in prefixes),
+                "comment_mark": float(len(words) <= 12 and bool(COMMENT_MARK.search(text))),
+                "long": float(chars >= LONG_PARAGRAPH_CHARS and bool(_SENTENCE_END.search(text))),
+            }
+        )
     longs = [i for i, f in enumerate(own) if f["long"]]
     page_max = max(f["log_chars"] for f in own)
     first_long = longs[0] if longs else n
@@ -141,15 +172,17 @@ def context_features(probs: list[float]) -> list[list[float]]:
         next3 = probs[i + 1 : i + 4]
         window = probs[max(0, i - 5) : i + 6]
         inside = float(bool(prev3) and bool(next3) and max(prev3) > 0.5 and max(next3) > 0.5)
-        rows.append([
-            p,
-            probs[i - 1] if i > 0 else 0.0,
-            probs[i + 1] if i + 1 < n else 0.0,
-            max(prev3) if prev3 else 0.0,
-            max(next3) if next3 else 0.0,
-            sum(window) / len(window),
-            inside,
-        ])
+        rows.append(
+            [
+                p,
+                probs[i - 1] if i > 0 else 0.0,
+                probs[i + 1] if i + 1 < n else 0.0,
+                max(prev3) if prev3 else 0.0,
+                max(next3) if next3 else 0.0,
+                sum(window) / len(window),
+                inside,
+            ]
+        )
     return rows
 
 

@@ -20,7 +20,6 @@ aside h2{font-size:1rem;margin:1rem 0 .4rem}aside ul{padding-left:1.1rem}.code{f
 .muted{color:#888}article+article{border-top:1px solid #ddd;margin-top:2rem;padding-top:1rem}"""
 
 
-
 def render_html(documents: Sequence[Document]) -> str:
     """All documents as one self-contained HTML page."""
     from jinja2 import Environment, PackageLoader

@@ -37,8 +37,13 @@ def render_markdown(doc: Document) -> str:
 def _segments(doc: Document) -> list[str]:
     counts = Counter(s.kind for s in doc.segments)
     body_words = len(doc.body_text().split())
-    lines = ["## Page", "", f"Body: {counts.get('body', 0)} paragraphs, {body_words} words. "
-             + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()) if k != "body"), ""]
+    lines = [
+        "## Page",
+        "",
+        f"Body: {counts.get('body', 0)} paragraphs, {body_words} words. "
+        + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()) if k != "body"),
+        "",
+    ]
     lines += ["| # | kind | text |", "|---|---|---|"]
     for number, segment in enumerate(doc.segments, start=1):
         lines.append(f"| {number} | {segment.kind} | {_escape(_clip(doc.segment_text(segment)))} |")

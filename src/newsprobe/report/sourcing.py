@@ -72,12 +72,18 @@ def sourcing_section(doc: Document) -> list[str]:
         total = sum(r.words for r in rows) or 1
         lines += ["| speaker | identified as | quotes | words | share |", "|---|---|---|---|---|"]
         for row in rows:
-            lines.append(f"| {_escape(row.name)} | {_escape(row.identified)} | {row.quotes} | {row.words} | "
-                         f"{row.words / total:.0%} |")
+            lines.append(
+                f"| {_escape(row.name)} | {_escape(row.identified)} | {row.quotes} | {row.words} | "
+                f"{row.words / total:.0%} |"
+            )
         lines.append("")
-    for code, title in (("anonymous-source", "Unnamed sources"), ("speaker-underspecified", "Underspecified speakers"),
-                        ("speaker-unresolved", "Unresolved speakers"), ("hedged-report", "Hedged"),
-                        ("unverified", "Unverified")):
+    for code, title in (
+        ("anonymous-source", "Unnamed sources"),
+        ("speaker-underspecified", "Underspecified speakers"),
+        ("speaker-unresolved", "Unresolved speakers"),
+        ("hedged-report", "Hedged"),
+        ("unverified", "Unverified"),
+    ):
         chosen = [f for f in flags if f.code == code]
         if chosen:
             lines += [f"**{title}** ({len(chosen)})", ""] + [f"- {_escape(f.message)}" for f in chosen] + [""]
@@ -108,14 +114,21 @@ def claims_section(doc: Document) -> list[str]:
     if not doc.claims:
         return []
     shown = sorted(doc.claims, key=lambda c: -c.checkworthiness)[:CLAIMS_SHOWN]
-    lines = ["## Claims", "",
-             f"{len(doc.claims)} claims; the {len(shown)} most worth checking first.", "",
-             "| score | claim | figures | source | hedges |", "|---|---|---|---|---|"]
+    lines = [
+        "## Claims",
+        "",
+        f"{len(doc.claims)} claims; the {len(shown)} most worth checking first.",
+        "",
+        "| score | claim | figures | source | hedges |",
+        "|---|---|---|---|---|",
+    ]
     for claim in shown:
         entity = doc.entity(claim.source)
         source = entity.name if entity else "the outlet"
         figures = "; ".join(figure_text(doc, f) for f in claim.figures)
         text = _clip(doc.text[claim.span[0] : claim.span[1]], 140)
-        lines.append(f"| {claim.checkworthiness:.2f} | {_escape(text)} | {_escape(figures)} | {_escape(source)} | "
-                     f"{_escape(', '.join(claim.hedges))} |")
+        lines.append(
+            f"| {claim.checkworthiness:.2f} | {_escape(text)} | {_escape(figures)} | {_escape(source)} | "
+            f"{_escape(', '.join(claim.hedges))} |"
+        )
     return lines + [""]

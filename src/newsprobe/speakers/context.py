@@ -39,8 +39,16 @@ if TYPE_CHECKING:
     from newsprobe.nlp import Parse
 
 _NOT_NAMES = (
-    MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | NEUTER_PRONOUNS | RELATIVE_PRONOUNS
-    | DEMONSTRATIVES | INDEFINITE_DETERMINERS | ANONYMOUS_NOUNS | {"the", "you", "your", "all", "both", "each"}
+    MALE_PRONOUNS
+    | FEMALE_PRONOUNS
+    | PLURAL_PRONOUNS
+    | FIRST_PERSON
+    | NEUTER_PRONOUNS
+    | RELATIVE_PRONOUNS
+    | DEMONSTRATIVES
+    | INDEFINITE_DETERMINERS
+    | ANONYMOUS_NOUNS
+    | {"the", "you", "your", "all", "both", "each"}
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RUNNING_TEXT = frozenset({"body"})
@@ -150,8 +158,9 @@ class DocumentContext:
                 found.append((first, person))
         return [p for _, p in sorted(found, key=lambda item: item[0])]
 
-    def person_with_role(self, noun: str, modifiers: set[str], before: int,
-                         affiliations: set[str] | None = None) -> Person | None:
+    def person_with_role(
+        self, noun: str, modifiers: set[str], before: int, affiliations: set[str] | None = None
+    ) -> Person | None:
         """The person named before ``before`` whose role matches the role noun.
 
         Capitalised modifiers ("Republican", "Kremlin") must all appear among the person's roles; a role
@@ -183,8 +192,11 @@ class DocumentContext:
         key = name_key(text)
         if not key:
             return []
-        return [p for p in self.people if set(key) <= set(p.tokens) and (key[-1] == p.tokens[-1] or len(key) > 1
-                                                                        or is_first_name(key[0]))]
+        return [
+            p
+            for p in self.people
+            if set(key) <= set(p.tokens) and (key[-1] == p.tokens[-1] or len(key) > 1 or is_first_name(key[0]))
+        ]
 
 
 def _people(doc: Document, context: DocumentContext) -> list[Person]:
@@ -239,8 +251,12 @@ def _titles(doc: Document, person: Person) -> list[str]:
 
 def _plausible_role(descriptor: str) -> bool:
     """A descriptor short and clean enough to show as a role (not a clause the parse ran on into)."""
-    return (any(c.isalpha() for c in descriptor) and descriptor.lower() != "other" and len(descriptor.split()) <= 8
-            and not any(c in descriptor for c in "“”\"()"))
+    return (
+        any(c.isalpha() for c in descriptor)
+        and descriptor.lower() != "other"
+        and len(descriptor.split()) <= 8
+        and not any(c in descriptor for c in '“”"()')
+    )
 
 
 def _drop_leading_words(name: str, mentioned: set[str]) -> str:
@@ -255,7 +271,7 @@ def _drop_leading_words(name: str, mentioned: set[str]) -> str:
 
 
 def _headline_artefact(entity: Entity, context: DocumentContext, tokens: list[str]) -> bool:
-    """"Obama Seeks" in a Title Case line is no person: only in titles, or a verb inside every mention."""
+    """ "Obama Seeks" in a Title Case line is no person: only in titles, or a verb inside every mention."""
     if len(tokens) < 2 or is_first_name(tokens[0]):
         return False
     if all(_headline(context, context.segment_index(s)) for s, _ in entity.mentions):
@@ -275,7 +291,7 @@ def _headline(context: DocumentContext, index: int) -> bool:
 
 
 def _merge_first_names(persons: list[Person]) -> list[Person]:
-    """"Donald" (as Clinton calls him) is Donald Trump when one person of the document has that first name."""
+    """ "Donald" (as Clinton calls him) is Donald Trump when one person of the document has that first name."""
     kept = []
     for person in persons:
         if len(person.tokens) == 1 and is_first_name(person.tokens[0]):
@@ -326,8 +342,11 @@ def _name_mentions(doc: Document, context: DocumentContext, persons: list[Person
                 if not doc.text[start].isupper() or any(s <= start < e for s, e in taken):
                     continue
                 before = doc.text[max(segment.start, start - 30) : start].split()
-                if before and before[-1][:1].isupper() and is_first_name(before[-1]) and (
-                    len(owner.tokens) < 2 or before[-1].lower() != owner.tokens[0]
+                if (
+                    before
+                    and before[-1][:1].isupper()
+                    and is_first_name(before[-1])
+                    and (len(owner.tokens) < 2 or before[-1].lower() != owner.tokens[0])
                 ):
                     continue  # another person of that name: "Chelsea Clinton"
                 said = honorific_gender(doc.text[max(segment.start, start - 5) : start])
@@ -344,8 +363,10 @@ def _role_mentions(context: DocumentContext) -> None:
         token = tok.token
         if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in ROLE_NOUNS:
             continue
-        if token.dep_ == "compound" or token.ent_type_ or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        if (
+            token.dep_ == "compound"
+            or token.ent_type_
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         ):
             continue
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}

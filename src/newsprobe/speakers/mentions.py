@@ -19,8 +19,9 @@ def mention_head(tokens: list[TokenAt]) -> TokenAt | None:
                 continue
             if tok.token.pos_ in ("VERB", "AUX"):
                 # a mention that takes in its cue ("Donald Trump says"): the subject is the speaker
-                subject = next((t for t in tokens if t.token.head.i == tok.token.i and t.token.dep_ in SUBJECT_DEPS),
-                               None)
+                subject = next(
+                    (t for t in tokens if t.token.head.i == tok.token.i and t.token.dep_ in SUBJECT_DEPS), None
+                )
                 if subject is not None:
                     return subject
             return tok
@@ -61,8 +62,11 @@ def relative_antecedent(head: TokenAt) -> Span | None:
     if verb.dep_ != "relcl":
         return None
     noun = verb.head
-    left = min((t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "det", "amod", "poss")),
-               key=lambda t: t.i, default=noun)
+    left = min(
+        (t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "det", "amod", "poss")),
+        key=lambda t: t.i,
+        default=noun,
+    )
     offset = head.parse.offset
     return (offset + left.idx, offset + noun.idx + len(noun))
 
@@ -93,9 +97,6 @@ def is_continuation(text: str, quote: Quote) -> bool:
 def strip_honorifics(text: str) -> str:
     kept = [w for w in text.split() if w.lower().strip(".,") not in HONORIFICS]
     return " ".join(kept) if kept else text
-
-
-
 
 
 def name_part(text: str, person: Person) -> str:

@@ -38,7 +38,7 @@ def is_first_name(word: str) -> bool:
 
 
 def first_name_gender(word: str) -> str | None:
-    """"f" or "m" when the first name is given (almost) only to women or to men, else None."""
+    """ "f" or "m" when the first name is given (almost) only to women or to men, else None."""
     female, male = first_names()
     word = word.lower()
     if word in female and word not in male:
@@ -80,8 +80,29 @@ def role_gender(role: str) -> str | None:
 
 
 # Capitalised words before a name that are titles even where a first-name list has them ("Chief Justice Roberts").
-_TITLES = frozenset({"justice", "chief", "judge", "general", "major", "king", "sheriff", "bishop", "dean", "earl",
-                     "prince", "royal", "president", "mayor", "pastor", "senator", "will", "sierra", "wells"})
+_TITLES = frozenset(
+    {
+        "justice",
+        "chief",
+        "judge",
+        "general",
+        "major",
+        "king",
+        "sheriff",
+        "bishop",
+        "dean",
+        "earl",
+        "prince",
+        "royal",
+        "president",
+        "mayor",
+        "pastor",
+        "senator",
+        "will",
+        "sierra",
+        "wells",
+    }
+)
 _CAPITALISED = r"(?:[A-Z][\w’'-]*|[A-Z]\.)"
 
 
@@ -93,8 +114,14 @@ def full_name_in_text(text: str, surname: str) -> str | None:
         if match.group(2)[:1].islower():
             continue
         before = match.group(1).split()
-        start = next((i for i, w in enumerate(before) if w[:1].isupper() and w.lower() not in _TITLES
-                      and is_first_name(w.strip("."))), None)
+        start = next(
+            (
+                i
+                for i, w in enumerate(before)
+                if w[:1].isupper() and w.lower() not in _TITLES and is_first_name(w.strip("."))
+            ),
+            None,
+        )
         if start is not None:
             found.append(before[start:] + [surname if not surname.isupper() else surname.title()])
     distinct: list[list[str]] = []

@@ -65,8 +65,12 @@ class PronounResolver:
         if word in RELATIVE_PRONOUNS and head is not None and depth < 2:
             antecedent = relative_antecedent(head)
             found = self._resolve_mention(antecedent, quote, depth + 1) if antecedent is not None else None
-            place = found is not None and found.speaker.entity is not None and any(
-                e.id == found.speaker.entity and e.type in ("GPE", "LOC", "FAC") for e in self.context.doc.entities
+            place = (
+                found is not None
+                and found.speaker.entity is not None
+                and any(
+                    e.id == found.speaker.entity and e.type in ("GPE", "LOC", "FAC") for e in self.context.doc.entities
+                )
             )
             if word in ("who", "whom", "whose") and (found is None or place):
                 # "Donna Rawlings, 59, of Ashton, Md., who watched": the parse hangs "who" on the place
@@ -98,14 +102,16 @@ class PronounResolver:
         best: tuple[int, Person] | None = None
         for person in self.context.people:
             for start, end in person.mentions:
-                if max(sentence_start, mention[0] - within) <= start and end <= mention[0] and (
-                    best is None or end > best[0]
+                if (
+                    max(sentence_start, mention[0] - within) <= start
+                    and end <= mention[0]
+                    and (best is None or end > best[0])
                 ):
                     best = (end, person)
         return best[1] if best is not None else None
 
     def _first_person(self, mention: Span) -> Resolved:
-        """"I" inside someone's quote is that speaker; in the article's own voice, the author."""
+        """ "I" inside someone's quote is that speaker; in the article's own voice, the author."""
         for earlier in reversed(self.history):
             quote = next((q for q, r in self._quotes() if r is earlier), None)
             if quote and any(s <= mention[0] < e for s, e in quote.content):
@@ -115,7 +121,7 @@ class PronounResolver:
         return Resolved(Speaker(mention, None, None, None, "unresolved", CONF_UNRESOLVED))
 
     def _group(self, mention: Span, plural: bool) -> Resolved:
-        """"they"/"it": the previous speaker when that was a group or an organisation, else unresolved."""
+        """ "they"/"it": the previous speaker when that was a group or an organisation, else unresolved."""
         last = self.history[-1] if self.history else None
         if last is not None and last.group and self.context.paragraph_distance(last.position, mention[0]) <= 1:
             speaker = copy_speaker(last.speaker, mention, min(last.speaker.confidence, CONF_ROLE))
@@ -125,7 +131,7 @@ class PronounResolver:
         return Resolved(Speaker(mention, None, None, None, "unresolved", CONF_UNRESOLVED), plural=plural, group=True)
 
     def _personal(self, gender: str, mention: Span, quote: Quote) -> Resolved:
-        """"he"/"she": the most plausible earlier person of that gender, or None when no reader could tell."""
+        """ "he"/"she": the most plausible earlier person of that gender, or None when no reader could tell."""
         context = self.context
         unresolved = Resolved(Speaker(mention, None, None, None, "unresolved", CONF_UNRESOLVED), gender=gender)
         last = self._last_person_speaker(mention[0])
@@ -161,8 +167,11 @@ class PronounResolver:
         latest: dict[str, Span] = {}
         topics: dict[str, Span] = {}
         for person in context.people:
-            spans = [s for s in person.mentions + person.role_mentions
-                     if s[1] <= pos and not any(c[0] <= s[0] < c[1] for c in quote.content)]
+            spans = [
+                s
+                for s in person.mentions + person.role_mentions
+                if s[1] <= pos and not any(c[0] <= s[0] < c[1] for c in quote.content)
+            ]
             if spans and person.gender in (None, gender):
                 latest[person.key] = max(spans)
                 as_topic = [s for s in spans if grammar_score(context, s) > 0]
@@ -192,8 +201,12 @@ class PronounResolver:
                 score += 1.5
             if person.key == most_recent:
                 score += 1.0
-            yield Resolved(Speaker(None, person.name, person.entity, best_role(person), "pronoun", 0.0),
-                           person, person.gender), score
+            yield (
+                Resolved(
+                    Speaker(None, person.name, person.entity, best_role(person), "pronoun", 0.0), person, person.gender
+                ),
+                score,
+            )
         # a speaker the document never names as a person ("Hoffman said" with no PERSON entity)
         if last is not None and last.person is None and last.speaker.name and last.gender in (None, gender):
             distance = context.paragraph_distance(last.position, pos)
@@ -224,7 +237,7 @@ class PronounResolver:
         return sentences[0] == sentences[1]
 
     def _cataphora(self, gender: str, mention: Span):  # type: ignore[no-untyped-def]
-        """"Back when he wrote his book, Mr. McKinley said": the subject named later in the same sentence."""
+        """ "Back when he wrote his book, Mr. McKinley said": the subject named later in the same sentence."""
         tok = self.context.token_at(mention[0])
         if tok is None:
             return
@@ -236,8 +249,14 @@ class PronounResolver:
             later = [s for s in person.mentions if mention[1] <= s[0] < end and grammar_score(self.context, s) > 0]
             if later:
                 score = 3.0 + (1.0 if person.gender == gender else 0.0)
-                yield Resolved(Speaker(None, person.name, person.entity, best_role(person), "pronoun", 0.0),
-                               person, person.gender), score
+                yield (
+                    Resolved(
+                        Speaker(None, person.name, person.entity, best_role(person), "pronoun", 0.0),
+                        person,
+                        person.gender,
+                    ),
+                    score,
+                )
 
     def _last_person_speaker(self, pos: int) -> Resolved | None:
         """The speaker of the previous quote, if a named person within reach."""
@@ -258,7 +277,6 @@ class PronounResolver:
     def _quotes(self):  # type: ignore[no-untyped-def]
         by_id = {id(q): q for q in self.context.doc.quotes}
         return [(by_id[k], r) for k, r in self._by_quote.items() if k in by_id]
-
 
 
 def copy_speaker(speaker: Speaker, mention: Span | None, confidence: float) -> Speaker:

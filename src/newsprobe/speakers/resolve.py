@@ -152,8 +152,10 @@ class SpeakerResolver(PronounResolver):
             if head in name_tokens:
                 ranked.append((3, person))
                 continue
-            if head.token.tag_ in ("NNS", "NNPS") or head_noun in REPORT_NOUNS or head.token.pos_ not in (
-                "NOUN", "NUM", "PRON"
+            if (
+                head.token.tag_ in ("NNS", "NNPS")
+                or head_noun in REPORT_NOUNS
+                or head.token.pos_ not in ("NOUN", "NUM", "PRON")
             ):
                 continue  # "Clinton aides"; "A new ad from Donald Trump's campaign" names Trump, but the ad speaks
             if any(t.token.dep_ == "appos" for t in name_tokens):
@@ -181,8 +183,14 @@ class SpeakerResolver(PronounResolver):
 
     def _proper_name(self, mention: Span, text: str, tokens: list[TokenAt], head: TokenAt | None) -> Resolved | None:
         context = self.context
-        entity = next((e for span, e in context.entity_at.items() if span[0] < mention[1] and mention[0] < span[1]
-                       and (head is None or span[0] <= head.start < span[1])), None)
+        entity = next(
+            (
+                e
+                for span, e in context.entity_at.items()
+                if span[0] < mention[1] and mention[0] < span[1] and (head is None or span[0] <= head.start < span[1])
+            ),
+            None,
+        )
         if entity is not None and entity.type in ("ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"):
             if entity.type == "NORP":
                 role = clean_role(text)
@@ -205,8 +213,9 @@ class SpeakerResolver(PronounResolver):
         if people:
             return self._short_name(mention, text, people)
         key = name_key(text)
-        if 1 <= len(key) <= 3 and all(w[:1].isupper() and w.lower() not in ANONYMOUS_NOUNS
-                                      for w in words(strip_honorifics(text))):
+        if 1 <= len(key) <= 3 and all(
+            w[:1].isupper() and w.lower() not in ANONYMOUS_NOUNS for w in words(strip_honorifics(text))
+        ):
             # a name spaCy did not type: the full name the text gives for it, else the name as given
             name = " ".join(words(strip_honorifics(text)))
             if text.isupper():
@@ -258,8 +267,12 @@ class SpeakerResolver(PronounResolver):
                     found.report = True
                     return found
             last = self.history[-1] if self.history else None
-            if ("the" in determiners and last is not None and last.report
-                    and self.context.paragraph_distance(last.position, mention[0]) <= 1):
+            if (
+                "the" in determiners
+                and last is not None
+                and last.report
+                and self.context.paragraph_distance(last.position, mention[0]) <= 1
+            ):
                 # "The article claimed …" right after "A report by the Moscow Times … said"
                 speaker = copy_speaker(last.speaker, mention, last.speaker.confidence * 0.9)
                 return Resolved(speaker, last.person, None, False, True, report=True)

@@ -84,11 +84,14 @@ def underspecified_flags(doc: Document) -> list[Flag]:
             continue
         first = person.quotes[0]
         span = first.speaker.mention or (first.content[0] if first.content else None)
-        flags.append(Flag(
-            "speaker-underspecified", span,
-            f"{person.name} is quoted {_times(len(person.quotes))} but never given a first name or a role, "
-            "so a reader cannot tell who this is or why their view counts",
-        ))
+        flags.append(
+            Flag(
+                "speaker-underspecified",
+                span,
+                f"{person.name} is quoted {_times(len(person.quotes))} but never given a first name or a role, "
+                "so a reader cannot tell who this is or why their view counts",
+            )
+        )
     return flags
 
 
@@ -100,8 +103,13 @@ def unresolved_flags(doc: Document) -> list[Flag]:
             continue
         start, end = quote.content[0]
         said = _clip(doc.text[start:end].strip(" “”\"'"), 60)
-        flags.append(Flag("speaker-unresolved", (start, end),
-                          f"The quote “{said}” has no speaker a reader can determine from the text"))
+        flags.append(
+            Flag(
+                "speaker-unresolved",
+                (start, end),
+                f"The quote “{said}” has no speaker a reader can determine from the text",
+            )
+        )
     return flags
 
 
@@ -154,9 +162,14 @@ def anonymous_flags(doc: Document) -> list[Flag]:
                 continue
             record_span = parse.char_span(span)
             taken.append(record_span)
-            flags.append(Flag("anonymous-source", record_span,
-                              f"Unnamed source: “{_clip(phrase)}”; the reader cannot check who they are "
-                              f"or what they know (“{_clip(sent.text, 90)}”)"))
+            flags.append(
+                Flag(
+                    "anonymous-source",
+                    record_span,
+                    f"Unnamed source: “{_clip(phrase)}”; the reader cannot check who they are "
+                    f"or what they know (“{_clip(sent.text, 90)}”)",
+                )
+            )
     for quote in doc.quotes:
         if quote.speaker.resolution != "anonymous":
             continue
@@ -176,21 +189,31 @@ def text_flags(doc: Document) -> list[Flag]:
         for match in vocab.REPORT_HEDGES.finditer(text):
             start = segment.start + match.start()
             context = _sentence_around(text, match.start(), match.end())
-            flags.append(Flag("hedged-report", (start, segment.start + match.end()),
-                              f"“{match.group(0)}”: the article passes this on without confirming it "
-                              f"(“{_clip(context, 90)}”)"))
+            flags.append(
+                Flag(
+                    "hedged-report",
+                    (start, segment.start + match.end()),
+                    f"“{match.group(0)}”: the article passes this on without confirming it (“{_clip(context, 90)}”)",
+                )
+            )
         for match in vocab.UNVERIFIED.finditer(text):
             begin, end = _sentence_bounds(text, match.start(), match.end())
-            flags.append(Flag("unverified", (segment.start + begin, segment.start + end),
-                              f"The article says a claim could not be verified: “{_clip(text[begin:end], 110)}”"))
+            flags.append(
+                Flag(
+                    "unverified",
+                    (segment.start + begin, segment.start + end),
+                    f"The article says a claim could not be verified: “{_clip(text[begin:end], 110)}”",
+                )
+            )
     return flags
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     begin = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
     begin = 0 if begin < 0 else begin + 2
-    stop = min((i for i in (text.find(". ", end), text.find("? ", end), text.find("! ", end)) if i >= 0),
-               default=len(text) - 1)
+    stop = min(
+        (i for i in (text.find(". ", end), text.find("? ", end), text.find("! ", end)) if i >= 0), default=len(text) - 1
+    )
     return begin, min(len(text), stop + 1)
 
 

@@ -143,8 +143,11 @@ class ClaimsStage:
 
 def candidate_sentences(doc: Document) -> list[Sentence]:
     """The body sentences long enough to claim something, questions left out."""
-    return [s for s in body_sentences(doc)
-            if len(s.text.split()) >= MIN_WORDS and not s.text.rstrip("”\"’' )").endswith("?")]
+    return [
+        s
+        for s in body_sentences(doc)
+        if len(s.text.split()) >= MIN_WORDS and not s.text.rstrip("”\"’' )").endswith("?")
+    ]
 
 
 def find_claims(doc: Document, sentences: list[Sentence], scores: list[float]) -> list[Claim]:

@@ -38,8 +38,9 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
         if not path.exists():
             raise StoreMissing(f"no database at {path}: run `newsprobe ingest PATH... --db {path}` first")
         # mode=rw, not ro: a read-only open of a WAL database fails when its -shm file is gone
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None,
-                               check_same_thread=False)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None, check_same_thread=False
+        )
         conn.execute("PRAGMA query_only=ON")
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,8 +63,9 @@ class Store:
         try:
             self.conn = connect(self.path)
         except sqlite3.DatabaseError as exc:
-            raise sqlite3.DatabaseError(f"{self.path} is not a newsprobe database ({exc}); choose another --db") \
-                from exc
+            raise sqlite3.DatabaseError(
+                f"{self.path} is not a newsprobe database ({exc}); choose another --db"
+            ) from exc
         try:
             migrate(self.conn)
         except BaseException:
@@ -74,9 +76,13 @@ class Store:
         """Store one analysed document; returns "added", "replaced" or "unchanged"."""
         return write_document(self.conn, doc, input_hash=input_hash)
 
-    def write_many(self, docs: Iterable[Document | dict[str, Any]], batch_size: int = BATCH_SIZE,
-                   max_seconds: float = BATCH_SECONDS, input_hashes: dict[str, str] | None = None,
-                   ) -> Iterator[tuple[Document | dict[str, Any], str]]:
+    def write_many(
+        self,
+        docs: Iterable[Document | dict[str, Any]],
+        batch_size: int = BATCH_SIZE,
+        max_seconds: float = BATCH_SECONDS,
+        input_hashes: dict[str, str] | None = None,
+    ) -> Iterator[tuple[Document | dict[str, Any], str]]:
         """Store documents in batches, yielding each with its outcome as soon as its batch is committed.
 
         A batch is one transaction, written table by table (``store.batch``), committed after
@@ -97,8 +103,11 @@ class Store:
         if pending:
             yield from self._commit_batch(pending, input_hashes)
 
-    def _commit_batch(self, docs: list[Document | dict[str, Any]], input_hashes: dict[str, str] | None,
-                      ) -> Iterator[tuple[Document | dict[str, Any], str]]:
+    def _commit_batch(
+        self,
+        docs: list[Document | dict[str, Any]],
+        input_hashes: dict[str, str] | None,
+    ) -> Iterator[tuple[Document | dict[str, Any], str]]:
         hashes = [input_hashes.pop(_doc_id(doc), None) if input_hashes else None for doc in docs]
         self.conn.execute("BEGIN IMMEDIATE")
         try:

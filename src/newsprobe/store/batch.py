@@ -26,9 +26,12 @@ from newsprobe.store.writer import ADDED, UNCHANGED, document_values, now, prepa
 _Item = tuple[Document, str, str, str | None]  # document, its record JSON, content hash, input hash
 
 
-def write_batch(conn: sqlite3.Connection, docs: Sequence[Document | dict[str, Any]],
-                input_hashes: Sequence[str | None] | None = None, people: dict[str, int | None] | None = None,
-                ) -> list[str]:
+def write_batch(
+    conn: sqlite3.Connection,
+    docs: Sequence[Document | dict[str, Any]],
+    input_hashes: Sequence[str | None] | None = None,
+    people: dict[str, int | None] | None = None,
+) -> list[str]:
     """Store documents inside the caller's open transaction; returns each one's outcome, in order.
 
     ``people`` caches full-name keys to corpus people across batches (a full name's id never changes);
@@ -73,13 +76,16 @@ def _insert_new(conn: sqlite3.Connection, group: list[_Item], known: dict[str, i
     conn.executemany(
         "INSERT INTO documents (content_hash, text_hash, url, outlet, title, published, ingested_at, record, "
         "id, pk, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(*document_values(doc, record_json, digest, input_hash, ingested_at), doc.id, pk, story)
-         for pk, story, (doc, record_json, digest, input_hash) in zip(pks, stories, group, strict=True)],
+        [
+            (*document_values(doc, record_json, digest, input_hash, ingested_at), doc.id, pk, story)
+            for pk, story, (doc, record_json, digest, input_hash) in zip(pks, stories, group, strict=True)
+        ],
     )
-    conn.executemany("INSERT INTO minhashes (doc, signature) VALUES (?, ?)",
-                     [(pk, blob) for pk, blob, _ in signatures])
-    conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)",
-                     [(key, pk) for pk, _, keys in signatures for key in set(keys)])
+    conn.executemany("INSERT INTO minhashes (doc, signature) VALUES (?, ?)", [(pk, blob) for pk, blob, _ in signatures])
+    conn.executemany(
+        "INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)",
+        [(key, pk) for pk, _, keys in signatures for key in set(keys)],
+    )
     rows = Rows(conn, known)
     for pk, item in zip(pks, group, strict=True):
         rows.add(pk, item[0])
@@ -87,8 +93,11 @@ def _insert_new(conn: sqlite3.Connection, group: list[_Item], known: dict[str, i
     fulltext_add(conn, pks[0], pks[-1])
 
 
-def _stories(conn: sqlite3.Connection, pks: list[int], docs: list[Document],
-             ) -> tuple[list[int], list[tuple[int, bytes, list[int]]]]:
+def _stories(
+    conn: sqlite3.Connection,
+    pks: list[int],
+    docs: list[Document],
+) -> tuple[list[int], list[tuple[int, bytes, list[int]]]]:
     """Each new document's story, as ``dedup.assign_story`` would give one by one, and its signature rows."""
     sigs = [dedup.signature(doc.body_text() or doc.text) for doc in docs]
     keys = [dedup.band_keys(sig) if sig is not None else [] for sig in sigs]
@@ -123,5 +132,4 @@ def _stories(conn: sqlite3.Connection, pks: list[int], docs: list[Document],
         blob = sig.tobytes()
         for key in row:  # later documents of the batch find this one
             by_band.setdefault(key, []).append((pk, blob, story))
-    return stories, [(pk, sig.tobytes(), row) for pk, sig, row in zip(pks, sigs, keys, strict=True)
-                     if sig is not None]
+    return stories, [(pk, sig.tobytes(), row) for pk, sig, row in zip(pks, sigs, keys, strict=True) if sig is not None]

@@ -162,8 +162,7 @@ def datasketch_signature(grams: list[int]) -> np.ndarray:
     from datasketch import MinHash
 
     template, _, _ = _template()
-    minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme,
-                      hashfunc=int)
+    minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme, hashfunc=int)
     minhash.update_batch(grams)
     return np.asarray(minhash.hashvalues)
 
@@ -219,6 +218,8 @@ def forget(conn: sqlite3.Connection, doc: int) -> None:
     if row is None:
         return
     dtype = np.asarray(_template()[0].hashvalues).dtype
-    conn.executemany("DELETE FROM lsh_bands WHERE band = ? AND doc = ?",
-                     [(key, doc) for key in band_keys(np.frombuffer(row[0], dtype=dtype))])
+    conn.executemany(
+        "DELETE FROM lsh_bands WHERE band = ? AND doc = ?",
+        [(key, doc) for key in band_keys(np.frombuffer(row[0], dtype=dtype))],
+    )
     conn.execute("DELETE FROM minhashes WHERE doc = ?", (doc,))

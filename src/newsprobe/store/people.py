@@ -62,9 +62,7 @@ def link_person(conn: sqlite3.Connection, name: str) -> int | None:
     key, surname = " ".join(tokens), tokens[-1]
     row = conn.execute("SELECT id FROM people WHERE key = ?", (key,)).fetchone()
     if len(tokens) == 1:
-        full = conn.execute(
-            "SELECT id FROM people WHERE surname = ? AND key != surname LIMIT 2", (surname,)
-        ).fetchall()
+        full = conn.execute("SELECT id FROM people WHERE surname = ? AND key != surname LIMIT 2", (surname,)).fetchall()
         if len(full) == 1:  # unambiguous: "Putin" is the one Putin with a full name
             return int(full[0][0])
         if row:
@@ -92,8 +90,10 @@ def _absorb_surname_only(conn: sqlite3.Connection, person: int, surname: str) ->
         return
     old, count = alone
     for table in ("quotes", "claims"):  # the update trigger re-indexes their "who" token
-        conn.execute(f"UPDATE {table} SET person = ?, who = ? WHERE person = ?",  # noqa: S608 - fixed names
-                     (person, f"p{person}", old))
+        conn.execute(
+            f"UPDATE {table} SET person = ?, who = ? WHERE person = ?",  # noqa: S608 - fixed names
+            (person, f"p{person}", old),
+        )
     conn.execute("UPDATE entities SET person = ? WHERE person = ?", (person, old))
     conn.execute("UPDATE people SET quote_count = quote_count + ? WHERE id = ?", (count, person))
     conn.execute("DELETE FROM people WHERE id = ?", (old,))
@@ -110,8 +110,10 @@ def find_people(conn: sqlite3.Connection, name: str) -> list[int]:
         return exact
     if len(tokens) == 1:
         return [int(r[0]) for r in conn.execute("SELECT id FROM people WHERE surname = ?", (tokens[0],))]
-    like = [int(r[0]) for r in conn.execute("SELECT id FROM people WHERE key LIKE ? ESCAPE '\\'",
-                                             ("%" + _escape_like(key) + "%",))]
+    like = [
+        int(r[0])
+        for r in conn.execute("SELECT id FROM people WHERE key LIKE ? ESCAPE '\\'", ("%" + _escape_like(key) + "%",))
+    ]
     return exact or like
 
 

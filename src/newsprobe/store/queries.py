@@ -72,8 +72,10 @@ def search(
         named = find_people(conn, entity)
         marks = ",".join("?" * len(named)) or "NULL"
         # on t.doc, not d.pk: SQLite would carry d.pk's list over to t and drive the whole query from it
-        clauses.append(f"t.doc IN (SELECT doc FROM entities WHERE key = ? UNION ALL "
-                       f"SELECT doc FROM entities WHERE person IN ({marks}))")
+        clauses.append(
+            f"t.doc IN (SELECT doc FROM entities WHERE key = ? UNION ALL "
+            f"SELECT doc FROM entities WHERE person IN ({marks}))"
+        )
         params += [name_key(entity) or entity.lower(), *named]
     if outlet:
         clauses.append("d.outlet = ?")
@@ -106,8 +108,9 @@ def _count_documents(conn: sqlite3.Connection, clauses: list[str], params: list[
     return int(conn.execute(sql, (*params, DOCS_FIRST + 1)).fetchone()[0])
 
 
-def _in_documents(conn: sqlite3.Connection, table: str, clauses: list[str], params: list[Any],
-                  people: list[int], limit: int) -> list[int]:
+def _in_documents(
+    conn: sqlite3.Connection, table: str, clauses: list[str], params: list[Any], people: list[int], limit: int
+) -> list[int]:
     """The newest rows of the few documents that pass the filters (documents first, then their rows)."""
     where = list(clauses)
     args = list(params)
@@ -115,13 +118,16 @@ def _in_documents(conn: sqlite3.Connection, table: str, clauses: list[str], para
         where.append(f"t.person IN ({','.join('?' * len(people))})")
         args += people
     # CROSS JOIN keeps documents the outer loop: the filters leave few of them
-    sql = (f"SELECT t.id FROM documents d CROSS JOIN {table} t ON t.doc = d.pk "  # noqa: S608
-           f"WHERE {' AND '.join(where)} ORDER BY t.id DESC LIMIT ?")
+    sql = (
+        f"SELECT t.id FROM documents d CROSS JOIN {table} t ON t.doc = d.pk "  # noqa: S608
+        f"WHERE {' AND '.join(where)} ORDER BY t.id DESC LIMIT ?"
+    )
     return [r[0] for r in conn.execute(sql, (*args, limit))]
 
 
-def _latest_of_people(conn: sqlite3.Connection, table: str, people: list[int], clauses: list[str],
-                      params: list[Any], limit: int) -> list[int]:
+def _latest_of_people(
+    conn: sqlite3.Connection, table: str, people: list[int], clauses: list[str], params: list[Any], limit: int
+) -> list[int]:
     """The newest matching ids of some people: a short walk down each one's index range, merged.
 
     Not ``person IN (…) ORDER BY id``: for a common surname that reads and sorts every row of every
@@ -144,8 +150,9 @@ def _latest_of_people(conn: sqlite3.Connection, table: str, people: list[int], c
     return heapq.nlargest(limit, newest)
 
 
-def _matching_ids(conn: sqlite3.Connection, table: str, match: str | None, clauses: list[str],
-                  params: list[Any], limit: int) -> list[int]:
+def _matching_ids(
+    conn: sqlite3.Connection, table: str, match: str | None, clauses: list[str], params: list[Any], limit: int
+) -> list[int]:
     """Phase one of a search: only the ids, from the indexes, newest first (rows are read for these alone)."""
     args = list(params)
     if match:
@@ -170,18 +177,32 @@ def _hits(conn: sqlite3.Connection, kind: str, ids: list[int]) -> list[dict[str,
     """Phase two: the rows behind the ids, with their documents and speakers."""
     if not ids:
         return []
-    table, extra = ("quotes", "t.kind, t.speaker_name, t.role") if kind == "quote" else (
-        "claims", "'claim', NULL, NULL")
-    sql = (f'SELECT t.id, t.text, t.start, t."end", t.person, p.name, {extra}, d.id, d.title, d.url, d.outlet, '
-           f"d.published, d.pk FROM {table} t JOIN documents d ON d.pk = t.doc LEFT JOIN people p ON p.id = t.person "
-           f"WHERE t.id IN ({','.join('?' * len(ids))})")
-    return [{
-        "type": kind, "text": row[1], "span": [row[2], row[3]], "speaker_id": row[4],
-        "speaker": row[5] or row[7], "kind": row[6], "role": row[8], "doc": row[9], "title": row[10],
-        "url": row[11], "outlet": row[12], "published": row[13], "_order": (row[14], row[2]),
-    } for row in conn.execute(sql, ids)]
-
-
+    table, extra = (
+        ("quotes", "t.kind, t.speaker_name, t.role") if kind == "quote" else ("claims", "'claim', NULL, NULL")
+    )
+    sql = (
+        f'SELECT t.id, t.text, t.start, t."end", t.person, p.name, {extra}, d.id, d.title, d.url, d.outlet, '
+        f"d.published, d.pk FROM {table} t JOIN documents d ON d.pk = t.doc LEFT JOIN people p ON p.id = t.person "
+        f"WHERE t.id IN ({','.join('?' * len(ids))})"
+    )
+    return [
+        {
+            "type": kind,
+            "text": row[1],
+            "span": [row[2], row[3]],
+            "speaker_id": row[4],
+            "speaker": row[5] or row[7],
+            "kind": row[6],
+            "role": row[8],
+            "doc": row[9],
+            "title": row[10],
+            "url": row[11],
+            "outlet": row[12],
+            "published": row[13],
+            "_order": (row[14], row[2]),
+        }
+        for row in conn.execute(sql, ids)
+    ]
 
 
 def overview(conn: sqlite3.Connection, limit: int = 20) -> dict[str, Any]:
@@ -191,16 +212,22 @@ def overview(conn: sqlite3.Connection, limit: int = 20) -> dict[str, Any]:
         for r in conn.execute(
             "SELECT d.id, d.title, d.outlet, d.published, (SELECT count(*) FROM quotes q WHERE q.doc = d.pk), "
             "(SELECT count(*) FROM documents c WHERE c.story = d.story) - 1 "
-            "FROM documents d ORDER BY d.pk DESC LIMIT ?", (limit,))
+            "FROM documents d ORDER BY d.pk DESC LIMIT ?",
+            (limit,),
+        )
     ]
     speakers = [
         {"id": r[0], "name": r[1], "quotes": r[2]}
         for r in conn.execute(
             "SELECT id, name, quote_count FROM people WHERE quote_count > 0 ORDER BY quote_count DESC, id LIMIT ?",
-            (limit,))
+            (limit,),
+        )
     ]
-    return {"documents": latest, "speakers": speakers,
-            "counts": {"documents": _count(conn, "documents"), "people": _count(conn, "people")}}
+    return {
+        "documents": latest,
+        "speakers": speakers,
+        "counts": {"documents": _count(conn, "documents"), "people": _count(conn, "people")},
+    }
 
 
 def _count(conn: sqlite3.Connection, table: str) -> int:
@@ -210,16 +237,25 @@ def _count(conn: sqlite3.Connection, table: str) -> int:
 def document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
     """One stored document: its full record, the corpus person of each speaker, its story's size."""
     row = conn.execute(
-        "SELECT pk, record, outlet, story, ingested_at FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        "SELECT pk, record, outlet, story, ingested_at FROM documents WHERE id = ?", (doc_id,)
+    ).fetchone()
     if row is None:
         return None
     pk, record_json, outlet, story, ingested = row
     quote_people = {int(r[0]): r[1] for r in conn.execute("SELECT idx, person FROM quotes WHERE doc = ?", (pk,))}
-    entity_people = {r[0]: r[1] for r in conn.execute(
-        "SELECT local_id, person FROM entities WHERE doc = ? AND person IS NOT NULL", (pk,))}
+    entity_people = {
+        r[0]: r[1]
+        for r in conn.execute("SELECT local_id, person FROM entities WHERE doc = ? AND person IS NOT NULL", (pk,))
+    }
     copies = conn.execute("SELECT count(*) FROM documents WHERE story = ? AND pk != ?", (story, pk)).fetchone()[0]
-    return {"record": json.loads(record_json), "outlet": outlet, "ingested_at": ingested,
-            "quote_people": quote_people, "entity_people": entity_people, "copies": int(copies)}
+    return {
+        "record": json.loads(record_json),
+        "outlet": outlet,
+        "ingested_at": ingested,
+        "quote_people": quote_people,
+        "entity_people": entity_people,
+        "copies": int(copies),
+    }
 
 
 def speaker(conn: sqlite3.Connection, person_id: int, limit: int = 500, offset: int = 0) -> dict[str, Any] | None:
@@ -228,24 +264,59 @@ def speaker(conn: sqlite3.Connection, person_id: int, limit: int = 500, offset: 
     if person is None:
         return None
     quotes = [
-        {"text": r[0], "kind": r[1], "span": [r[2], r[3]], "as": r[4], "role": r[5], "doc": r[6], "title": r[7],
-         "outlet": r[8], "published": r[9]}
+        {
+            "text": r[0],
+            "kind": r[1],
+            "span": [r[2], r[3]],
+            "as": r[4],
+            "role": r[5],
+            "doc": r[6],
+            "title": r[7],
+            "outlet": r[8],
+            "published": r[9],
+        }
         for r in conn.execute(
             'SELECT q.text, q.kind, q.start, q."end", q.speaker_name, q.role, d.id, d.title, d.outlet, d.published '
             "FROM quotes q JOIN documents d ON d.pk = q.doc WHERE q.person = ? ORDER BY d.published DESC, q.id DESC "
-            "LIMIT ? OFFSET ?", (person_id, limit, offset))
+            "LIMIT ? OFFSET ?",
+            (person_id, limit, offset),
+        )
     ]
-    by_month = [{"month": r[0], "quotes": r[1]} for r in conn.execute(
-        "SELECT coalesce(substr(d.published, 1, 7), 'undated') m, count(*) FROM quotes q "
-        "JOIN documents d ON d.pk = q.doc WHERE q.person = ? GROUP BY m ORDER BY m", (person_id,))]
-    by_outlet = [{"outlet": r[0], "quotes": r[1]} for r in conn.execute(
-        "SELECT coalesce(d.outlet, 'unknown') o, count(*) n FROM quotes q JOIN documents d ON d.pk = q.doc "
-        "WHERE q.person = ? GROUP BY o ORDER BY n DESC, o", (person_id,))]
-    names = [r[0] for r in conn.execute(
-        "SELECT DISTINCT name FROM entities WHERE person = ? UNION SELECT DISTINCT speaker_name FROM quotes "
-        "WHERE person = ? AND speaker_name IS NOT NULL", (person_id, person_id))]
-    return {"id": person[0], "name": person[1], "key": person[2], "quote_count": person[3], "names": sorted(names),
-            "offset": offset, "quotes": quotes, "by_month": by_month, "by_outlet": by_outlet}
+    by_month = [
+        {"month": r[0], "quotes": r[1]}
+        for r in conn.execute(
+            "SELECT coalesce(substr(d.published, 1, 7), 'undated') m, count(*) FROM quotes q "
+            "JOIN documents d ON d.pk = q.doc WHERE q.person = ? GROUP BY m ORDER BY m",
+            (person_id,),
+        )
+    ]
+    by_outlet = [
+        {"outlet": r[0], "quotes": r[1]}
+        for r in conn.execute(
+            "SELECT coalesce(d.outlet, 'unknown') o, count(*) n FROM quotes q JOIN documents d ON d.pk = q.doc "
+            "WHERE q.person = ? GROUP BY o ORDER BY n DESC, o",
+            (person_id,),
+        )
+    ]
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT name FROM entities WHERE person = ? UNION SELECT DISTINCT speaker_name FROM quotes "
+            "WHERE person = ? AND speaker_name IS NOT NULL",
+            (person_id, person_id),
+        )
+    ]
+    return {
+        "id": person[0],
+        "name": person[1],
+        "key": person[2],
+        "quote_count": person[3],
+        "names": sorted(names),
+        "offset": offset,
+        "quotes": quotes,
+        "by_month": by_month,
+        "by_outlet": by_outlet,
+    }
 
 
 def story(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
@@ -263,8 +334,17 @@ def story(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
         (row[0],),
     ):
         doc = Document.from_dict(json.loads(r[5]))
-        copies.append({"id": r[0], "title": r[1], "url": r[2], "outlet": r[3], "published": r[4],
-                       "body": doc.body_text() or doc.text, "quotes": len(doc.quotes)})
+        copies.append(
+            {
+                "id": r[0],
+                "title": r[1],
+                "url": r[2],
+                "outlet": r[3],
+                "published": r[4],
+                "body": doc.body_text() or doc.text,
+                "quotes": len(doc.quotes),
+            }
+        )
         # the signature stored when the document was written (the same as signature(body))
         signatures.append(from_blob(r[6]) if r[6] is not None else signature(copies[-1]["body"]))
     base_sig = next(sig for c, sig in zip(copies, signatures, strict=True) if c["id"] == doc_id)

@@ -19,12 +19,18 @@ _dumps = json.JSONEncoder().encode  # as json.dumps, without its per-call set-up
 _dumps_unicode = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps(..., ensure_ascii=False)
 
 _SEGMENTS = 'INSERT INTO segments (doc, idx, kind, start, "end") VALUES (?, ?, ?, ?, ?)'
-_ENTITIES = ("INSERT OR REPLACE INTO entities (doc, local_id, name, key, type, person, mentions, descriptors) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-_QUOTES = ('INSERT INTO quotes (doc, idx, text, kind, start, "end", speaker_name, speaker_entity, person, who, '
-           "role, resolution, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-_CLAIMS = ('INSERT INTO claims (doc, idx, text, start, "end", source_entity, person, who, checkworthiness, '
-           "figures, hedges) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_ENTITIES = (
+    "INSERT OR REPLACE INTO entities (doc, local_id, name, key, type, person, mentions, descriptors) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_QUOTES = (
+    'INSERT INTO quotes (doc, idx, text, kind, start, "end", speaker_name, speaker_entity, person, who, '
+    "role, resolution, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_CLAIMS = (
+    'INSERT INTO claims (doc, idx, text, start, "end", source_entity, person, who, checkworthiness, '
+    "figures, hedges) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _FLAGS = 'INSERT INTO flags (doc, idx, code, start, "end", message) VALUES (?, ?, ?, ?, ?, ?)'
 _QUOTE_COUNTS = "UPDATE people SET quote_count = quote_count + ? WHERE id = ?"
 
@@ -62,8 +68,11 @@ class People:
         surname = key.rsplit(" ", 1)[1]
         for old in list(self.single.get(surname, ())):
             # absorbed: rows of this batch still pointing at it follow, as stored rows did
-            if person is not None and old != person and not self.conn.execute(
-                    "SELECT 1 FROM people WHERE id = ?", (old,)).fetchone():
+            if (
+                person is not None
+                and old != person
+                and not self.conn.execute("SELECT 1 FROM people WHERE id = ?", (old,)).fetchone()
+            ):
                 self.merged[old] = person
                 self.single[surname].discard(old)
         return person
@@ -97,9 +106,18 @@ class Rows:
         for entity in doc.entities:
             person = link(entity.name) if entity.type == "PERSON" else None
             entity_person[entity.id] = person
-            self.entities.append([pk, entity.id, entity.name, name_key(entity.name) or entity.name.lower(),
-                                  entity.type, person, len(entity.mentions),
-                                  _json(entity.descriptors, _dumps_unicode)])
+            self.entities.append(
+                [
+                    pk,
+                    entity.id,
+                    entity.name,
+                    name_key(entity.name) or entity.name.lower(),
+                    entity.type,
+                    person,
+                    len(entity.mentions),
+                    _json(entity.descriptors, _dumps_unicode),
+                ]
+            )
         for i, quote in enumerate(doc.quotes):
             if not quote.content:
                 continue
@@ -107,13 +125,39 @@ class Rows:
             person = entity_person.get(speaker.entity) if speaker.entity else None
             if person is None and speaker.name:
                 person = link(speaker.name)
-            self.quotes.append([pk, i, " … ".join(text[s:e] for s, e in quote.content), quote.kind,
-                                quote.content[0][0], quote.content[-1][1], speaker.name, speaker.entity, person,
-                                None, speaker.role, speaker.resolution, speaker.confidence])
-        self.claims += [[pk, i, text[c.span[0] : c.span[1]], c.span[0], c.span[1], c.source,
-                         entity_person.get(c.source or ""), None, c.checkworthiness,
-                         _json([f.to_dict() for f in c.figures]), _json(c.hedges)]
-                        for i, c in enumerate(doc.claims)]
+            self.quotes.append(
+                [
+                    pk,
+                    i,
+                    " … ".join(text[s:e] for s, e in quote.content),
+                    quote.kind,
+                    quote.content[0][0],
+                    quote.content[-1][1],
+                    speaker.name,
+                    speaker.entity,
+                    person,
+                    None,
+                    speaker.role,
+                    speaker.resolution,
+                    speaker.confidence,
+                ]
+            )
+        self.claims += [
+            [
+                pk,
+                i,
+                text[c.span[0] : c.span[1]],
+                c.span[0],
+                c.span[1],
+                c.source,
+                entity_person.get(c.source or ""),
+                None,
+                c.checkworthiness,
+                _json([f.to_dict() for f in c.figures]),
+                _json(c.hedges),
+            ]
+            for i, c in enumerate(doc.claims)
+        ]
         self.flags += [(pk, i, f.code, *(f.span or (None, None)), f.message) for i, f in enumerate(doc.flags)]
 
     def insert(self, conn: sqlite3.Connection) -> None:

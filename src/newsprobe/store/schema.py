@@ -176,8 +176,11 @@ MIGRATIONS: list[tuple[str, str]] = [
 def fulltext_add(conn: sqlite3.Connection, first_doc: int, last_doc: int) -> None:
     """Index the quotes and claims of documents ``first_doc``..``last_doc`` (just inserted) for full text."""
     for table in ("quotes", "claims"):
-        conn.execute(f"INSERT INTO {table}_fts(rowid, text, who) SELECT id, text, who FROM {table} "  # noqa: S608
-                     "WHERE doc BETWEEN ? AND ?", (first_doc, last_doc))
+        conn.execute(
+            f"INSERT INTO {table}_fts(rowid, text, who) SELECT id, text, who FROM {table} "  # noqa: S608
+            "WHERE doc BETWEEN ? AND ?",
+            (first_doc, last_doc),
+        )
 
 
 def applied(conn: sqlite3.Connection) -> list[str]:

@@ -56,11 +56,24 @@ def prepare(doc: Document | dict[str, Any]) -> tuple[Document, str, str]:
     return doc, record_json, content_hash(record_json)
 
 
-def document_values(doc: Document, record_json: str, digest: str, input_hash: str | None, ingested_at: str,
-                    ) -> tuple[Any, ...]:
+def document_values(
+    doc: Document,
+    record_json: str,
+    digest: str,
+    input_hash: str | None,
+    ingested_at: str,
+) -> tuple[Any, ...]:
     """The ``documents`` columns content_hash, text_hash, url, outlet, title, published, ingested_at, record."""
-    return (digest, input_hash or text_hash(doc.text), doc.url, outlet_of(doc.url), doc.title, doc.published,
-            ingested_at, record_json)
+    return (
+        digest,
+        input_hash or text_hash(doc.text),
+        doc.url,
+        outlet_of(doc.url),
+        doc.title,
+        doc.published,
+        ingested_at,
+        record_json,
+    )
 
 
 def now() -> str:
@@ -68,8 +81,9 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def write_document(conn: sqlite3.Connection, doc: Document | dict[str, Any], input_hash: str | None = None,
-                   hook: Any = None) -> str:
+def write_document(
+    conn: sqlite3.Connection, doc: Document | dict[str, Any], input_hash: str | None = None, hook: Any = None
+) -> str:
     """Store one document in its own transaction; returns "added", "replaced" or "unchanged".
 
     ``input_hash`` is ``text_hash`` of the page as it came in (HTML pages: of the HTML), so that a later

@@ -48,8 +48,9 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
     def conn():  # type: ignore[no-untyped-def]
         return shared
 
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True
+    )
     env.filters["path"] = lambda value: url_quote(str(value), safe="")
     # a page's own URL is data too: link it only when it is http(s), never javascript: or data:
     env.tests["web_url"] = lambda value: isinstance(value, str) and value.lower().startswith(("http://", "https://"))
@@ -102,24 +103,63 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
         as_json = person.endswith(".json")
         person = person.removesuffix(".json")
         page = max(page, 1)
-        data = queries.speaker(conn(), int(person), limit=SPEAKER_QUOTES, offset=(page - 1) * SPEAKER_QUOTES) \
-            if person.isdigit() else None
+        data = (
+            queries.speaker(conn(), int(person), limit=SPEAKER_QUOTES, offset=(page - 1) * SPEAKER_QUOTES)
+            if person.isdigit()
+            else None
+        )
         top = max((m["quotes"] for m in data["by_month"]), default=1) if data else 1
         pages = -(-data["quote_count"] // SPEAKER_QUOTES) if data else 1
-        return respond(request, as_json, "speaker.html", data, top=top, page=page, pages=pages,
-                       missing=f"no speaker with id {person!r} in this database")
+        return respond(
+            request,
+            as_json,
+            "speaker.html",
+            data,
+            top=top,
+            page=page,
+            pages=pages,
+            missing=f"no speaker with id {person!r} in this database",
+        )
 
     @app.api_route("/search", methods=["GET", "HEAD"])
     @app.api_route("/search.json", methods=["GET", "HEAD"], include_in_schema=False)
-    async def search(request: Request, q: str = "", speaker: str = "", entity: str = "", outlet: str = "",
-               since: str = "", until: str = "", type: str = "all", limit: int = 50) -> Response:  # noqa: A002
+    async def search(
+        request: Request,
+        q: str = "",
+        speaker: str = "",
+        entity: str = "",
+        outlet: str = "",
+        since: str = "",
+        until: str = "",
+        type: str = "all",
+        limit: int = 50,
+    ) -> Response:  # noqa: A002
         kinds = ("quote", "claim") if type not in ("quote", "claim") else (type,)
-        form = {"q": q, "speaker": speaker, "entity": entity, "outlet": outlet, "since": since, "until": until,
-                "type": type}
+        form = {
+            "q": q,
+            "speaker": speaker,
+            "entity": entity,
+            "outlet": outlet,
+            "since": since,
+            "until": until,
+            "type": type,
+        }
         asked = any(v for k, v in form.items() if k != "type")
-        hits = queries.search(conn(), q or None, speaker=speaker or None, entity=entity or None,
-                              outlet=outlet or None, since=since or None, until=until or None, kinds=kinds,
-                              limit=max(1, min(limit, 500))) if asked else []
+        hits = (
+            queries.search(
+                conn(),
+                q or None,
+                speaker=speaker or None,
+                entity=entity or None,
+                outlet=outlet or None,
+                since=since or None,
+                until=until or None,
+                kinds=kinds,
+                limit=max(1, min(limit, 500)),
+            )
+            if asked
+            else []
+        )
         data = {"query": form, "hits": hits}
         return respond(request, request.url.path.endswith(".json"), "search.html", data, asked=asked)
 
@@ -132,8 +172,12 @@ def create_app(db: str | Path, cache: bool = True) -> Any:
             base = next(d for d in data["documents"] if d["id"] == doc_id)
             short = len(base["body"].split()) <= MAX_DIFF_TOKENS
             view["columns"] = [
-                (d, diff_pieces(base["body"], d["body"]) if short and d is not base and
-                 len(d["body"].split()) <= MAX_DIFF_TOKENS else [{"text": d["body"], "changed": False}])
+                (
+                    d,
+                    diff_pieces(base["body"], d["body"])
+                    if short and d is not base and len(d["body"].split()) <= MAX_DIFF_TOKENS
+                    else [{"text": d["body"], "changed": False}],
+                )
                 for d in data["documents"]
             ]
         return respond(request, as_json, "story.html", data, **view)
@@ -151,5 +195,6 @@ def app_from_env() -> Any:
     """
     import os
 
-    return create_app(os.environ.get("NEWSPROBE_DB", "newsprobe.db"),
-                      cache=os.environ.get("NEWSPROBE_WEB_CACHE", "1") != "0")
+    return create_app(
+        os.environ.get("NEWSPROBE_DB", "newsprobe.db"), cache=os.environ.get("NEWSPROBE_WEB_CACHE", "1") != "0"
+    )

@@ -11,8 +11,7 @@ import re
 from typing import Any
 
 # Speaker colours: light enough to read black text on, distinct for the first ten speakers of a page.
-PALETTE = ("#ffd6a5", "#caffbf", "#9bf6ff", "#bdb2ff", "#ffc6ff", "#fdffb6", "#a0c4ff", "#ffadad",
-           "#d0f4de", "#e4c1f9")
+PALETTE = ("#ffd6a5", "#caffbf", "#9bf6ff", "#bdb2ff", "#ffc6ff", "#fdffb6", "#a0c4ff", "#ffadad", "#d0f4de", "#e4c1f9")
 UNATTRIBUTED = "#e0e0e0"
 
 
@@ -24,10 +23,15 @@ def speaker_legend(record: dict[str, Any], quote_people: dict[int, int | None]) 
         person = quote_people.get(i)
         key = person if person is not None else (speaker.get("name") or None)
         if key not in legend:
-            color = PALETTE[len([k for k in legend if k is not None]) % len(PALETTE)] if key is not None \
-                else UNATTRIBUTED
-            legend[key] = {"name": speaker.get("name") or "unresolved speaker", "person": person, "color": color,
-                           "quotes": []}
+            color = (
+                PALETTE[len([k for k in legend if k is not None]) % len(PALETTE)] if key is not None else UNATTRIBUTED
+            )
+            legend[key] = {
+                "name": speaker.get("name") or "unresolved speaker",
+                "person": person,
+                "color": color,
+                "quotes": [],
+            }
         legend[key]["quotes"].append(i)
     return list(legend.values())
 
@@ -104,8 +108,9 @@ def diff_pieces(base: str, other: str) -> list[dict[str, Any]]:
             _add(pieces, "".join(b[j1:j2]), False)
         elif tag == "replace":
             # as many paragraphs changed as replaced them: edited in place, compared pair by pair
-            pairs = zip(a[i1:i2], b[j1:j2], strict=True) if i2 - i1 == j2 - j1 else [("".join(a[i1:i2]),
-                                                                                      "".join(b[j1:j2]))]
+            pairs = (
+                zip(a[i1:i2], b[j1:j2], strict=True) if i2 - i1 == j2 - j1 else [("".join(a[i1:i2]), "".join(b[j1:j2]))]
+            )
             for old, new in pairs:
                 for piece in _word_diff(old, new):
                     _add(pieces, piece["text"], piece["changed"])
