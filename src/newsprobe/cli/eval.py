@@ -8,7 +8,7 @@ import json
 from newsprobe.cli.common import warn
 
 NAME = "eval"
-HELP = "score newsprobe on gold data (attribution, extraction, stance, checkworthy)"
+HELP = "score newsprobe on gold data (attribution, speakers, extraction, stance, related, checkworthy)"
 EXAMPLES = """examples:
   newsprobe eval extraction ../shared/data/extraction/aeb-dev
   newsprobe eval attribution ../shared/data/attribution/polnear-dev.jsonl
