@@ -34,6 +34,8 @@ CLASS_WEIGHTS = {"agree": 2.0, "disagree": 4.0, "discuss": 1.5, "unrelated": 1.0
 # Stage one may give up at most this share of related training pairs (out of fold) when it
 # settles a pair as unrelated on its own.
 MAX_RELATED_LOST = 0.002
+# The topic-disjoint splits scored (seed 7 first: the single split reported before).
+TOPIC_SEEDS = (7, 1, 2, 3, 4)
 
 
 def log(message: str) -> None:
@@ -46,7 +48,18 @@ def topic_disjoint_score(pairs: list, features: np.ndarray, iterations: int) -> 
     The body split shares almost every headline with training (FNC-1 pairs each claim with many
     bodies), so it flatters the model; the competition test has new claims and new bodies. Topics
     are the connected components of related (headline, body) pairs; a fifth of them is held out.
+    One split's score moves by several points with the split (which topics are held out), so the
+    mean over ``TOPIC_SEEDS`` is the number to compare; ``fnc_score`` is the first split's, as before.
+    Even one split is touchy: features that differ by one float32 rounding step (2e-7) moved it
+    from 84.28 to 84.62 (ties between tree splits), so differences under ~0.5 are noise.
     """
+    runs = [_topic_split_score(pairs, features, iterations, seed) for seed in TOPIC_SEEDS]
+    per_split = [run["fnc_score"] for run in runs]
+    return runs[0] | {"mean_fnc_score": round(float(np.mean(per_split)), 2), "per_split": per_split}
+
+
+def _topic_split_score(pairs: list, features: np.ndarray, iterations: int, seed: int) -> dict:
+    """The FNC-1 score of one topic-disjoint split (``seed`` picks the held-out fifth)."""
     parent: dict = {}
 
     def find(node: tuple) -> tuple:
@@ -61,7 +74,7 @@ def topic_disjoint_score(pairs: list, features: np.ndarray, iterations: int) -> 
         if p.stance != "unrelated":
             parent[head] = body
     topics = sorted({find(("h", p.headline)) for p in pairs}, key=str)
-    random.Random(7).shuffle(topics)
+    random.Random(seed).shuffle(topics)
     held = set(topics[: len(topics) // 5])
     head_out = np.array([find(("h", p.headline)) in held for p in pairs])
     body_out = np.array([find(("b", p.body_id)) in held for p in pairs])
