@@ -126,23 +126,25 @@ def adjective_attribution(
     content = widen_to_runs(parse.char_span(adjective.doc[span[0] : span[1]]), runs, parse.char_span(adjective))
     host = adjective.head if adjective.head.pos_ in ("VERB", "AUX") else adjective
     mention = speaker_mention(parse, host) if host is not adjective else None
-    cue = parse.char_span(adjective)
-    negation = [c for c in (*adjective.children, *host.children) if c.dep_ == "neg" and c.i < adjective.i]
-    if negation:  # "is not interested in …": the cue says so, or the record reads the other way round
-        cue = (parse.char_span(min(negation, key=lambda t: t.i))[0], cue[1])
+    cue = with_negation(parse, parse.char_span(adjective))
     return Attribution([content], cue, mention, index), kind
 
 
+def negation(cue: Token) -> Token | None:
+    """The "not"/"never" before a cue word, on it or on the verb it complements ("is not interested")."""
+    host = cue.head if cue.pos_ == "ADJ" and cue.head.pos_ in ("VERB", "AUX") else cue
+    found = [c for c in (*cue.children, *host.children) if c.dep_ == "neg" and c.i < cue.i]
+    return min(found, key=lambda t: t.i) if found else None
+
+
 def with_negation(parse: Parse, cue: Span) -> Span:
-    """ "has not indicated that …", "never said …": a cue keeps its negation, or the record reads the other way."""
+    """ "has not indicated that …", "is not interested in …": a cue keeps its negation, or the record reads the
+    other way round."""
     tokens = parse.doc.char_span(cue[0] - parse.offset, cue[1] - parse.offset, alignment_mode="expand")
     if tokens is None:
         return cue
-    head = tokens.root
-    negation = [c for c in head.children if c.dep_ == "neg" and c.i < tokens.start]
-    if not negation:
-        return cue
-    return (parse.char_span(min(negation, key=lambda t: t.i))[0], cue[1])
+    found = negation(tokens.root)
+    return (parse.char_span(found)[0], cue[1]) if found is not None and found.i < tokens.start else cue
 
 
 def with_as_phrase(parse: Parse, verb: Token, span: Span) -> Span:
