@@ -10,13 +10,11 @@ stands in.
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from newsprobe.data.speech import CONTENT_OPENERS, SPEECH_VERBS
+from newsprobe.quotes.linear import probability, read_model
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -107,11 +105,9 @@ class CueModel:
     @classmethod
     def load(cls) -> CueModel:
         """The shipped model, or an empty one (speech-verb list only) when it is missing."""
-        try:
-            raw = resources.files("newsprobe.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-        except (FileNotFoundError, ModuleNotFoundError):
+        data = read_model(MODEL_FILE)
+        if data is None:
             return cls()
-        data = json.loads(raw)
         return cls(data["weights"], float(data["bias"]))
 
     def score(self, found: Attribution) -> float:
@@ -119,5 +115,4 @@ class CueModel:
         if not self.weights:
             speech = f"speech=True|{found.key.split('|')[-1]}" in found.features
             return 0.9 if speech or found.key.endswith(("|according", "|dash")) else 0.0
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in found.features)
-        return 1.0 / (1.0 + math.exp(-z))
+        return probability(self.weights, self.bias, found.features)

@@ -12,16 +12,14 @@ content only where a variant beats the found bounds by the model's margin.
 from __future__ import annotations
 
 import functools
-import json
-import math
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from newsprobe.data.bounds import EDGE_WORDS, VENUE_NOUNS
 from newsprobe.data.speech import SPEECH_VERBS
 from newsprobe.nlp import Parse
 from newsprobe.quotes.bounds import is_date_phrase
+from newsprobe.quotes.linear import probability, read_model
 from newsprobe.quotes.marks import QuoteRun
 
 if TYPE_CHECKING:
@@ -285,17 +283,14 @@ class BoundChooser:
     @classmethod
     def load(cls) -> BoundChooser:
         """The shipped model, or an empty one (which keeps every found bound) when it is missing."""
-        try:
-            raw = resources.files("newsprobe.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-        except (FileNotFoundError, ModuleNotFoundError):
+        data = read_model(MODEL_FILE)
+        if data is None:
             return cls()
-        data = json.loads(raw)
         return cls(data["weights"], float(data["bias"]), float(data["threshold"]))
 
     def score(self, features: list[str]) -> float:
         """The probability that an edge variant is where the annotators put it and the found edge is not."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-z))
+        return probability(self.weights, self.bias, features)
 
     def best(self, edges: list[Edge]) -> Edge:
         """The variant most likely to be right where the found edge (first) is wrong, past the threshold."""
