@@ -29,15 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"{missing[0]} not found: pass the FNC-1 train folder (../shared/data/stance/fnc1)", file=sys.stderr)
         return 2
-    from newsprobe.eval.related import headline_pairs, score
-    from newsprobe.options import Options
-    from newsprobe.record import RelatedItem
-    from newsprobe.stages.integrity import IntegrityStage
+    from newsprobe.eval.related import headline_pairs, judge, score
 
     pairs = headline_pairs(args.gold, args.split, args.pairs)
-    stage = IntegrityStage(Options())
     started = time.process_time()
-    verdicts = stage.judge([RelatedItem(p.headline, p.rewrite) for p in pairs])
+    verdicts = judge(pairs)
     result = score(pairs, verdicts)
     result["split"] = args.split
     result["cpu_ms_per_pair"] = round(1000 * (time.process_time() - started) / max(len(pairs), 1), 2)

@@ -126,15 +126,18 @@ def score(pairs: list[HeadlinePair], verdicts: list[Any]) -> dict[str, Any]:
     }
 
 
-def evaluate(paths: list[str], options: Any = None, split: str = "heldout", n: int = DEFAULT_PAIRS) -> dict[str, Any]:
-    """Judge FNC-1 headline pairs as related items with integrity.v1's checks; score them."""
+def judge(pairs: list[HeadlinePair], options: Any = None) -> list[Any]:
+    """integrity.v1's verdict on each headline pair, judged as a related item (headline and rewrite)."""
     from newsprobe.options import Options
     from newsprobe.record import RelatedItem
     from newsprobe.stages.integrity import IntegrityStage
 
+    return IntegrityStage(options or Options()).judge([RelatedItem(p.headline, p.rewrite) for p in pairs])
+
+
+def evaluate(paths: list[str], options: Any = None, split: str = "heldout", n: int = DEFAULT_PAIRS) -> dict[str, Any]:
+    """Judge FNC-1 headline pairs as related items with integrity.v1's checks; score them."""
     pairs = headline_pairs(paths, split, n)
-    stage = IntegrityStage(options or Options())
-    verdicts = stage.judge([RelatedItem(p.headline, p.rewrite) for p in pairs])
-    result = score(pairs, verdicts)
+    result = score(pairs, judge(pairs, options))
     result["split"] = split
     return result
