@@ -61,6 +61,18 @@ def test_a_role_is_enough():
     assert underspecified_flags(doc) == []
 
 
+def test_a_form_of_address_is_no_first_name():
+    text = "“No,” said Prof. Koffler. “Yes,” said Lord Hale."
+    koffler = Entity("e1", "Prof. Koffler", "PERSON", [(11, 24)])
+    hale = Entity("e2", "Lord Hale", "PERSON", [(38, 47)])
+    quotes = [
+        Quote([(1, 3)], speaker=Speaker((11, 24), None, "e1", None, "surname", 0.9)),
+        Quote([(27, 30)], speaker=Speaker((38, 47), None, "e2", None, "surname", 0.9)),
+    ]
+    doc = body_doc(text, entities=[koffler, hale], quotes=quotes)
+    assert [text[f.span[0] : f.span[1]] for f in underspecified_flags(doc)] == ["Prof. Koffler", "Lord Hale"]
+
+
 def test_an_organisation_is_not_underspecified():
     text = "The Kremlin said talks would go on."
     kremlin = Entity("e1", "Kremlin", "ORG", [(4, 11)])  # named with an article: an institution

@@ -37,8 +37,9 @@ EMPTY_DESCRIPTOR_WORDS = frozenset(
     }
 )
 
-# Forms of address: not roles ("Mr", "Mrs", "Sir" alone say nothing about who someone is).
-HONORIFICS = frozenset(
+# Forms of address: not roles ("Mr", "Mrs", "Sir" alone say nothing about who someone is); neither a
+# descriptor of an entity nor, for the sourcing audit, a first name ("Mr. Hoffman" is still a surname only).
+FORMS_OF_ADDRESS = frozenset(
     {
         "mr",
         "mrs",

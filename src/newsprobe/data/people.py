@@ -15,8 +15,10 @@ NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 DEMONSTRATIVES = frozenset({"this", "these", "those"})
 
-# Dropped before matching a name ("Mr. Clarke", "Sen. Graham"); the scorer drops the same honorifics.
-HONORIFICS = frozenset(
+# Titles dropped before matching a name ("Mr. Clarke", "Sen. Graham", "Minister Lavrov"). Wider than
+# ``speech.SCORER_TITLES`` (the scorers keep to CONTRACT.md's list) and than ``entities.FORMS_OF_ADDRESS``
+# (role titles such as "senator" are dropped here but are a descriptor there).
+NAME_TITLES = frozenset(
     {
         "mr",
         "mrs",
@@ -61,8 +63,9 @@ HONORIFICS = frozenset(
         "st",
     }
 )
-MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
-FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "lady", "dame"})
+# Titles that tell a person's gender.
+MALE_TITLES = frozenset({"mr", "sir", "lord"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame"})
 
 # Words that make a person's role male or female ("spokeswoman", "congressman").
 FEMALE_ROLE_WORDS = frozenset(

@@ -232,5 +232,6 @@ PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her",
 
 # The attribution metric trims these from both ends of a span (CONTRACT.md, Gold formats).
 TRIM_CHARS = frozenset(" \t\n\r\"'“”‘’«»,.;:!?—–-()[]")
-# Honorifics a full-name comparison leaves out.
-NAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "prof", "sir", "lord", "lady"})
+# Titles the scorers drop from both names before comparing them (CONTRACT.md, speaker names); kept
+# apart from ``people.NAME_TITLES`` (the resolver's wider list) so that the metric stays fixed.
+SCORER_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "prof", "sir", "lord", "lady"})

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from newsprobe.data.speech import NAME_HONORIFICS, TRIM_CHARS
+from newsprobe.data.speech import SCORER_TITLES, TRIM_CHARS
 
 Span = tuple[int, int]
 LENIENT_COVERAGE = 0.3
@@ -45,7 +45,7 @@ def charset(text: str, parts: Iterable[Iterable[int]]) -> set[int]:
 
 def _name_tokens(name: str | None) -> list[str]:
     tokens = re.findall(r"[\w’'-]+", (name or "").lower())
-    return [t for t in tokens if t.strip(".") not in NAME_HONORIFICS]
+    return [t for t in tokens if t.strip(".") not in SCORER_TITLES]
 
 
 def name_matches(gold: str, predicted: str | None) -> bool:

@@ -26,11 +26,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from newsprobe.data.speech import SCORER_TITLES
 from newsprobe.options import Options
 from newsprobe.record import Document, Quote, Speaker
 from newsprobe.speakers.names import is_first_name
 
-SCORER_HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "prof", "sir", "lord", "lady"}
 PERSON_HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "sir", "lord", "lady", "miss"}
 PRONOUNS = {
     "he",
@@ -128,7 +128,7 @@ NOT_FIRST_NAMES = {
 def scorer_tokens(name: str | None) -> list[str]:
     """The scorer's name tokens: lower-cased words without honorifics."""
     toks = re.findall(r"[\w’'-]+", (name or "").lower())
-    return [t for t in toks if t.strip(".") not in SCORER_HONORIFICS]
+    return [t for t in toks if t.strip(".") not in SCORER_TITLES]
 
 
 def name_ok(gold: str, predicted: str | None) -> bool:
@@ -159,7 +159,7 @@ def expected_speaker(text: str, source: list[list[int]]) -> tuple[str, str | Non
             return "named", full
         if full and chunk == cleaned.split(",")[-1].strip():
             return "named", full
-    rest = [t for t, low in zip(tokens, lowered, strict=True) if low not in PERSON_HONORIFICS | SCORER_HONORIFICS]
+    rest = [t for t, low in zip(tokens, lowered, strict=True) if low not in PERSON_HONORIFICS | SCORER_TITLES]
     honorific = any(low in PERSON_HONORIFICS for low in lowered)
     if (
         len(rest) == 1

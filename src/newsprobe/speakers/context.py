@@ -12,9 +12,9 @@ from newsprobe.data.people import (
     DEMONSTRATIVES,
     FEMALE_PRONOUNS,
     FIRST_PERSON,
-    HONORIFICS,
     INDEFINITE_DETERMINERS,
     MALE_PRONOUNS,
+    NAME_TITLES,
     NEUTER_PRONOUNS,
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -262,7 +262,7 @@ def _plausible_role(descriptor: str) -> bool:
 def _drop_leading_words(name: str, mentioned: set[str]) -> str:
     """Titles off the front of a name; "Crooked Hillary Clinton" -> "Hillary Clinton" where the text says that too."""
     parts = name.split()
-    while len(parts) > 1 and parts[0].lower().strip(".") in HONORIFICS:
+    while len(parts) > 1 and parts[0].lower().strip(".") in NAME_TITLES:
         parts.pop(0)  # "Mayor Ana Ortiz" -> "Ana Ortiz": the title is a role, not part of the name
     first = next((i for i, w in enumerate(parts) if is_first_name(w.strip("."))), None)
     if first is None or first == 0 or len(parts) - first < 2 or " ".join(parts[first:]) not in mentioned:
@@ -312,7 +312,7 @@ def _unrecognised_speakers(doc: Document, persons: list[Person]) -> list[Person]
         mention = quote.speaker.mention
         if mention is None or any(s <= mention[0] and mention[1] <= e for s, e in typed):
             continue
-        raw = [w for w in words(doc.text[mention[0] : mention[1]]) if w.lower().strip(".") not in HONORIFICS]
+        raw = [w for w in words(doc.text[mention[0] : mention[1]]) if w.lower().strip(".") not in NAME_TITLES]
         if not 1 <= len(raw) <= 3 or not all(w[:1].isupper() for w in raw) or any(w.lower() in _NOT_NAMES for w in raw):
             continue
         key = name_key(" ".join(raw))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprobe.data.people import CONTINUATION_CUES, HONORIFICS, ROLE_NOUNS
+from newsprobe.data.people import CONTINUATION_CUES, NAME_TITLES, ROLE_NOUNS
 from newsprobe.record import Quote, Span
 from newsprobe.speakers.context import SUBJECT_DEPS, DocumentContext, Person, TokenAt
 from newsprobe.speakers.names import words
@@ -95,7 +95,7 @@ def is_continuation(text: str, quote: Quote) -> bool:
 
 
 def strip_honorifics(text: str) -> str:
-    kept = [w for w in text.split() if w.lower().strip(".,") not in HONORIFICS]
+    kept = [w for w in text.split() if w.lower().strip(".,") not in NAME_TITLES]
     return " ".join(kept) if kept else text
 
 
@@ -122,7 +122,7 @@ def role_in_mention(text: str, tokens: list[TokenAt], person: Person) -> str | N
         rest.pop()
     if not rest or not any(t.token.pos_ == "NOUN" for t in rest):
         return None
-    words_ = [t.token.text for t in rest if t.token.lower_.strip(".") not in HONORIFICS or t.token.pos_ == "NOUN"]
+    words_ = [t.token.text for t in rest if t.token.lower_.strip(".") not in NAME_TITLES or t.token.pos_ == "NOUN"]
     return " ".join(words_) or None
 
 

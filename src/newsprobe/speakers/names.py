@@ -9,11 +9,11 @@ from importlib import resources
 from newsprobe.data.people import (
     EXTRA_FEMALE_NAMES,
     EXTRA_MALE_NAMES,
-    FEMALE_HONORIFICS,
     FEMALE_ROLE_WORDS,
-    HONORIFICS,
-    MALE_HONORIFICS,
+    FEMALE_TITLES,
     MALE_ROLE_WORDS,
+    MALE_TITLES,
+    NAME_TITLES,
 )
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -55,16 +55,16 @@ def words(text: str) -> list[str]:
 
 def name_key(text: str) -> list[str]:
     """The lower-cased tokens of a name without honorifics ("Mr. Obama" -> ["obama"])."""
-    return [w for w in (x.lower().strip(".") for x in words(text)) if w and w not in HONORIFICS]
+    return [w for w in (x.lower().strip(".") for x in words(text)) if w and w not in NAME_TITLES]
 
 
 def honorific_gender(text: str) -> str | None:
     """The gender an honorific before a name states ("Mrs. Clinton" -> "f")."""
     for word in words(text.lower()):
         word = word.strip(".")
-        if word in MALE_HONORIFICS:
+        if word in MALE_TITLES:
             return "m"
-        if word in FEMALE_HONORIFICS:
+        if word in FEMALE_TITLES:
             return "f"
     return None
 

@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsprobe.data import hedges as vocab
+from newsprobe.data.entities import FORMS_OF_ADDRESS
 from newsprobe.record import Document, Entity, Flag, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 AUDIT_CODES = ("anonymous-source", "speaker-underspecified", "hedged-report", "unverified", "speaker-unresolved")
-# Honorifics are no role: "Mr. Hoffman" still has no first name and no role.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame"})
 
 
 def _clip(text: str, limit: int = 70) -> str:
@@ -61,7 +60,7 @@ def quoted_people(doc: Document) -> list[QuotedPerson]:
         key = speaker.entity or name.lower()
         person = people.setdefault(key, QuotedPerson(name))
         person.quotes.append(quote)
-        words = [w for w in name.replace(".", ". ").split() if w.lower() not in HONORIFICS]
+        words = [w for w in name.replace(".", ". ").split() if w.lower().strip(".") not in FORMS_OF_ADDRESS]
         if len(words) >= 2 or (speaker.name and len(speaker.name.split()) >= 2):
             person.full_name = True
         if speaker.role or (entity is not None and entity.descriptors):

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsprobe.data.entities import DOTTED_ENDINGS, EMPTY_DESCRIPTOR_WORDS, HONORIFICS, PLACE_PREPOSITIONS
+from newsprobe.data.entities import DOTTED_ENDINGS, EMPTY_DESCRIPTOR_WORDS, FORMS_OF_ADDRESS, PLACE_PREPOSITIONS
 from newsprobe.nlp import Parse
 from newsprobe.record import Document, Entity
 
@@ -112,7 +112,7 @@ def _is_descriptor(text: str) -> bool:
     if any(mark in text for mark in ("http", "@", "/")):
         return False
     meaningful = [w for w in words if w.strip(".").isalpha() and w.strip(".") not in EMPTY_DESCRIPTOR_WORDS]
-    return bool(meaningful) and not all(w.strip(".") in HONORIFICS for w in words)
+    return bool(meaningful) and not all(w.strip(".") in FORMS_OF_ADDRESS for w in words)
 
 
 def _phrase_without(head: Token, excluded: Token | None) -> str:
