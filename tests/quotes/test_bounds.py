@@ -5,7 +5,7 @@ import pytest
 from newsprobe.nlp import Parse, load_model
 from newsprobe.options import Options
 from newsprobe.quotes.bounds import past_cue_noun, refine
-from newsprobe.quotes.extract import Attribution
+from newsprobe.quotes.found import Attribution
 from newsprobe.quotes.marks import quote_runs
 from newsprobe.record import Segment
 from tests.stages.test_quotes import analysed, quote_with

@@ -1,5 +1,6 @@
 from newsprobe.quotes.cues import CueModel
-from newsprobe.quotes.extract import CUE_THRESHOLD, Attribution
+from newsprobe.quotes.extract import CUE_THRESHOLD
+from newsprobe.quotes.found import Attribution
 from newsprobe.stages.quotes import drop_duplicates, drop_nested
 
 

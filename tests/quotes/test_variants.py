@@ -4,7 +4,7 @@ import pytest
 
 from newsprobe.nlp import Parse, load_model
 from newsprobe.options import Options
-from newsprobe.quotes.extract import Attribution
+from newsprobe.quotes.found import Attribution
 from newsprobe.quotes.marks import quote_runs
 from newsprobe.quotes.variants import BoundChooser, chooser, variants
 from newsprobe.record import Segment

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-    from newsprobe.quotes.extract import Attribution
+    from newsprobe.quotes.found import Attribution
 
 Span = tuple[int, int]
 # The complement kinds whose content ``refine`` trims (kinds from ``extract.complement_kind``).

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from newsprobe.nlp import Parse
-    from newsprobe.quotes.extract import Attribution
+    from newsprobe.quotes.found import Attribution
 
 MODEL_FILE = "quote_cues.json"
 

@@ -10,32 +10,31 @@ over paragraphs are parts of one quote; a quote-only paragraph after a quote con
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsprobe.data.speech import (
-    CLAUSE_PREPOSITIONS,
     CONTENT_PREPS,
     DASH_CUES,
-    INHERIT_DEPS,
-    MENTION_DROP_DEPS,
     NOUN_CONTENT_PREPS,
     PASSIVE_CONTENT_PREPS,
     RAISING_PASSIVES,
     RAISING_VERBS,
     SOLE_CONTENT_PREPS,
-    SUBJECT_DEPS,
 )
 from newsprobe.nlp import Parse
-from newsprobe.quotes.bounds import aside_parts, complement_span, through_colon, trim, true_coordinate, widen_to_runs
+from newsprobe.quotes import frames
+from newsprobe.quotes.bounds import aside_parts, complement_span, through_colon, trim, widen_to_runs
+from newsprobe.quotes.cues import candidate_features
+from newsprobe.quotes.found import Attribution
+from newsprobe.quotes.lines import headline_line, transcript_line
 from newsprobe.quotes.marks import QuoteRun
+from newsprobe.quotes.speaker import mention_span, speaker_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-Span = tuple[int, int]
-CueScorer = Callable[["Attribution"], float]
+CueScorer = Callable[[Attribution], float]
 
 # Scores at or above this make a verb a cue (the model's probability; tuned on PolNeAR dev).
 CUE_THRESHOLD = 0.35
@@ -43,31 +42,8 @@ CUE_THRESHOLD = 0.35
 MIN_QUOTE_WORDS = 3
 
 
-@dataclass(slots=True)
-class Attribution:
-    """A found attribution, in record offsets."""
-
-    content: list[Span]
-    cue: Span | None
-    mention: Span | None
-    paragraph: int
-    runs: list[QuoteRun] = field(default_factory=list)
-    key: str = ""  # the cue's "lemma|complement"
-    features: list[str] = field(default_factory=list)  # what the cue model scores
-    score: float = 1.0
-    context: tuple[Parse, list[QuoteRun]] | None = None  # where it was found, for quotes.bounds.refine
-
-    @property
-    def start(self) -> int:
-        return min(s for s, _ in self.content)
-
-
 def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: CueScorer) -> list[Attribution]:
     """The attributions whose cue is in one parsed paragraph."""
-    from newsprobe.quotes import frames
-    from newsprobe.quotes.cues import candidate_features
-    from newsprobe.quotes.lines import headline_line, transcript_line
-
     line = transcript_line(parse, index) or headline_line(parse, index, names_only=True)
     if line is not None:  # a transcript's turn is one attribution; what it reports is nested in it
         return [line]
@@ -176,9 +152,7 @@ def _verb_attribution(
         content_span = widen_to_runs(parse.char_span(content), runs, parse.char_span(verb))
         content_span = through_colon(parse, content_span, runs, claimed)
         if kind == "dobj":
-            from newsprobe.quotes.frames import with_as_phrase
-
-            content_span = with_as_phrase(parse, verb, content_span)
+            content_span = frames.with_as_phrase(parse, verb, content_span)
     else:
         run = _adjacent_run(parse, sent, verb, runs, claimed)
         if run is None:
@@ -351,94 +325,6 @@ def _according_to(parse: Parse, sent: SpacySpan, according: Token, index: int) -
     content = [parse.char_span(doc[a:b]) for a, b in parts]
     mention = parse.char_span(mention_span(objects[0])) if objects else None
     return Attribution(content, parse.char_span(doc[according.i : to.i + 1]), mention, index)
-
-
-def speaker_mention(parse: Parse, verb: Token) -> Span | None:
-    """The record span of the speaker mention of a cue verb, or None when the text gives none.
-
-    In a relative clause the mention runs from the antecedent to the pronoun ("some economists, who
-    argue …"): the pronoun is where the quote is attributed, the antecedent says who it is.
-    """
-    subject, relative = _subject(verb)
-    if subject is None:
-        return None
-    span = mention_span(subject)
-    if relative is not None and span.end <= relative.i <= span.end + 1:
-        span = verb.doc[span.start : relative.i + 1]
-    return parse.char_span(span)
-
-
-def speaker_token(verb: Token) -> Token | None:
-    """The head of the cue's subject: its own, or the one it shares with the clause it hangs from."""
-    return _subject(verb)[0]
-
-
-def _subject(verb: Token) -> tuple[Token | None, Token | None]:
-    """The subject's head and, when the subject is a relative pronoun, that pronoun."""
-    orphan = _orphan_subject(verb)
-    if orphan is not None:
-        return orphan, None
-    current = true_coordinate(verb) or _participle_host(verb) or verb
-    for _ in range(4):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
-                    return current.head, child
-                return child, None
-        if current.dep_ == "relcl":
-            return current.head, None
-        if current.dep_ in INHERIT_DEPS and current.head is not current:
-            current = current.head
-            continue
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
-            current = current.head.head  # "… for refusing to testify": the refusing is the verb's subject's
-            continue
-        break
-    return None, None
-
-
-def _participle_host(verb: Token) -> Token | None:
-    """ "“…,” he added, referring to the $66 billion Washington has provided": the parser hangs the
-    participle on the verb after it; right after "he added," it belongs to "added"."""
-    if verb.tag_ != "VBG" or verb.dep_ not in INHERIT_DEPS or verb.head.i < verb.i or verb.i < 2:
-        return None
-    comma, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
-    if comma.text == "," and before.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in before.children):
-        return before
-    return None
-
-
-def _orphan_subject(verb: Token) -> Token | None:
-    """ "after the administration last week said …": the parser took the subject for the object of "after"."""
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.left_edge.i == 0:
-        return None
-    before = verb.doc[verb.left_edge.i - 1]
-    if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "pobj" and before.head.lower_ in CLAUSE_PREPOSITIONS:
-        return before
-    return None
-
-
-def mention_span(head: Token) -> SpacySpan:
-    """The speaker mention: the subject's phrase without relative clauses and trailing punctuation."""
-    dropped: set[int] = set()
-    for child in head.children:
-        # "The mayor on Monday": a time is not part of who spoke
-        timed = child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
-        if child.dep_ in MENTION_DROP_DEPS or timed:
-            dropped.update(t.i for t in child.subtree)
-    kept = [t.i for t in head.subtree if t.i not in dropped]
-    start = end = head.i
-    kept_set = set(kept)
-    while start - 1 in kept_set:
-        start -= 1
-    while end + 1 in kept_set:
-        end += 1
-    doc = head.doc
-    while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
-        end -= 1
-    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
-        start += 1
-    return doc[start : end + 1]
 
 
 def _inside_runs(parse: Parse, runs: list[QuoteRun]) -> list[bool]:

@@ -19,8 +19,9 @@ from newsprobe.data.speech import (
 )
 from newsprobe.nlp import Parse
 from newsprobe.quotes.bounds import aside_parts, trim, widen_to_runs
-from newsprobe.quotes.extract import Attribution, Span, mention_span, speaker_mention
+from newsprobe.quotes.found import Attribution, Span
 from newsprobe.quotes.marks import QuoteRun
+from newsprobe.quotes.speaker import mention_span, speaker_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

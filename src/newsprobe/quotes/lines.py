@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprobe.data.speech import HEADLINE_LINE, HEADLINE_VERBS, NOT_SPEAKER_LABELS, SPEECH_VERBS, TRANSCRIPT_LINE
 from newsprobe.nlp import Parse
-from newsprobe.quotes.extract import Attribution
+from newsprobe.quotes.found import Attribution
 
 # What follows a name and a colon has at least this many words when it is something said.
 HEADLINE_MIN_WORDS = 3

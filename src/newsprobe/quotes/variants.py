@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-    from newsprobe.quotes.extract import Attribution
+    from newsprobe.quotes.found import Attribution
 
 Span = tuple[int, int]
 MODEL_FILE = "bound_chooser.json"

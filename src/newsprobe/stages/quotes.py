@@ -11,7 +11,8 @@ from typing import Any
 from newsprobe.nlp import Parse
 from newsprobe.quotes.bounds import refine
 from newsprobe.quotes.cues import CueModel
-from newsprobe.quotes.extract import MIN_QUOTE_WORDS, Attribution, find_in_paragraph
+from newsprobe.quotes.extract import MIN_QUOTE_WORDS, find_in_paragraph
+from newsprobe.quotes.found import Attribution
 from newsprobe.quotes.frames import with_negation
 from newsprobe.quotes.lines import headline_line, headline_verb, transcript_line
 from newsprobe.quotes.marks import QuoteRun, quote_runs
