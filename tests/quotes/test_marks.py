@@ -74,3 +74,20 @@ def test_mixed_marks_carried_over_paragraphs():
 def test_german_and_danish_marks():
     text, runs = runs_of("Er sagte „nie wieder“ und »aldrig igen« und «jamais» dazu.")
     assert [text[r.start : r.end] for r in runs] == ["„nie wieder“", "»aldrig igen«", "«jamais»"]
+
+
+def test_french_spaced_guillemets_open_and_close():
+    for space in (" ", "\u00a0", "\u202f"):
+        sentence = f"Le ministre a déclaré : «{space}Nous ne céderons pas{space}», selon l'AFP."
+        text, runs = runs_of(sentence)
+        assert [text[r.start : r.end] for r in runs] == [f"«{space}Nous ne céderons pas{space}»"]
+        assert not any(r.unclosed or r.carried for r in runs)
+    text, runs = runs_of("« We will not yield », she said, and « soon » was all he added.")
+    assert [text[r.start : r.end] for r in runs] == ["« We will not yield »", "« soon »"]
+
+
+def test_spaced_guillemets_nest_and_a_stray_one_is_no_quote():
+    text, runs = runs_of("Il a dit « c'est « faux » et ‹ injuste › » hier.")
+    assert [text[r.start : r.end] for r in runs] == ["« c'est « faux » et ‹ injuste › »"]
+    text, runs = runs_of("Le prix a baissé « selon eux.", "Rien de plus.")
+    assert runs == []

@@ -37,6 +37,15 @@ def test_a_quote_broken_by_its_cue_is_one_quote_in_two_parts():
     assert len(doc.quotes) == 1
 
 
+def test_french_spaced_guillemets_make_a_direct_quote():
+    doc = analysed("« We will not yield », she said.")
+    assert quote_with(doc, "yield") == (["« We will not yield »"], "said", "she", "direct")
+    doc = analysed("«\u00a0The river will not wait\u00a0», the minister told reporters on Monday.")
+    parts, cue, mention, kind = quote_with(doc, "river")
+    assert parts == ["«\u00a0The river will not wait\u00a0»"]
+    assert (cue, mention, kind) == ("told", "the minister", "direct")
+
+
 def test_reported_speech_is_indirect():
     doc = analysed("The mayor on Monday reportedly said the plan was too expensive to finish by spring.")
     parts, cue, mention, kind = quote_with(doc, "the plan")

@@ -19,6 +19,11 @@ QUOTE_PAIRS: dict[str, str] = {
     "»": "«",  # Danish/Swedish style »…«
 }
 
+# French typography sets a space inside guillemets (« mot », ‹ mot ›), usually a no-break or narrow no-break
+# one: these marks open and close a quote across one such space.
+SPACED_GUILLEMETS: dict[str, str] = {"«": "»", "‹": "›"}
+GUILLEMET_SPACES = frozenset(" \u00a0\u202f\u2009")
+
 # Two apostrophes used as a straight double quote (''…'').
 DOUBLE_APOSTROPHE = "''"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprobe.data.speech import DOUBLE_APOSTROPHE, QUOTE_PAIRS
+from newsprobe.data.speech import DOUBLE_APOSTROPHE, GUILLEMET_SPACES, QUOTE_PAIRS, SPACED_GUILLEMETS
 
 Span = tuple[int, int]
 
@@ -90,7 +90,7 @@ def _closing_depth(text: str, i: int, width: int, stack: list[str], start: int, 
     ch = '"' if width == 2 else text[i]
     own = next((k for k in range(len(stack) - 1, -1, -1) if ch in QUOTE_PAIRS[stack[k]]), None)
     opens = ch in QUOTE_PAIRS and _after_space(text, i, start) and _opens(text, i + width - 1, start, end)
-    if own is not None and (ch == '"' or not opens):
+    if own is not None and (ch == '"' or not opens or _spaced_close(text, i, stack[own], start)):
         return own
     if ch == '"' and (_after_space(text, i, start) or text[i - 1].isdigit()):
         return None
@@ -105,8 +105,18 @@ def _after_space(text: str, i: int, start: int) -> bool:
 
 
 def _opens(text: str, i: int, start: int, end: int) -> bool:
-    """A mark opens a quote when text follows it (not a closing straight quote or a stray mark)."""
+    """A mark opens a quote when text follows it (not a closing straight quote or a stray mark).
+
+    A guillemet may have one space before its text, as French sets it ("« Nous ne céderons pas »").
+    """
+    if text[i] in SPACED_GUILLEMETS and i + 2 < end and text[i + 1] in GUILLEMET_SPACES:
+        i += 1
     return i + 1 < end and not text[i + 1].isspace()
+
+
+def _spaced_close(text: str, i: int, opener: str, start: int) -> bool:
+    """A guillemet after a space closes its own open mark ("pas »"), though text follows it ("», selon")."""
+    return SPACED_GUILLEMETS.get(opener) == text[i] and i > start and text[i - 1] in GUILLEMET_SPACES
 
 
 def _is_apostrophe(text: str, i: int, start: int, end: int) -> bool:
