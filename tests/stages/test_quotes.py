@@ -110,16 +110,33 @@ def test_a_quote_over_two_paragraphs_is_one_quote():
     assert (cue, mention, kind) == ("said", "Okafor", "direct")
 
 
-def test_a_quote_only_paragraph_continues_the_last_speaker():
+def test_a_quote_only_paragraph_continues_the_last_quote():
     doc = analysed(
         "“The water is safe to drink,” Dr. Alvarez said.",
         "“We test it every morning and every night.”",
     )
-    follow = [q for q in doc.quotes if "every morning" in doc.text[q.content[0][0] : q.content[0][1]]]
-    assert len(follow) == 1
-    parts, cue, mention, kind = view(doc, follow[0])
-    assert cue is None and kind == "direct"
-    assert mention == "Dr. Alvarez"
+    assert len(doc.quotes) == 1
+    parts, cue, mention, kind = view(doc, doc.quotes[0])
+    assert parts == ["“The water is safe to drink,”", "“We test it every morning and every night.”"]
+    assert (cue, mention, kind) == ("said", "Dr. Alvarez", "direct")
+
+
+def test_a_short_run_after_the_cue_is_the_quote_s_next_part():
+    doc = analysed("“Is everybody here?” the organiser asked. “Okay, great!”")
+    assert len(doc.quotes) == 1
+    parts, cue, _, _ = view(doc, doc.quotes[0])
+    assert parts == ["“Is everybody here?”", "“Okay, great!”"]
+    assert cue == "asked"
+
+
+def test_a_title_in_quote_marks_inside_the_cue_clause_does_not_break_the_quote():
+    doc = analysed(
+        "“The river is rising fast,” the mayor told “Morning Report” on Friday. “We are moving people out tonight.”"
+    )
+    quote = next(q for q in doc.quotes if "rising" in doc.text[q.content[0][0] : q.content[0][1]])
+    parts, cue, mention, _ = view(doc, quote)
+    assert parts == ["“The river is rising fast,”", "“We are moving people out tonight.”"]
+    assert (cue, mention) == ("told", "the mayor")
 
 
 def test_speaker_fields_are_left_for_the_resolver():

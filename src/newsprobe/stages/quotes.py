@@ -154,11 +154,15 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
     for index, paragraph_runs in enumerate(per_paragraph):
         start, end = spans[index]
         has_own = any(a.paragraph == index for a in found)
+        anchor: QuoteRun | None = None  # the last run of this paragraph some attribution owns
         for run in paragraph_runs:
             if id(run) in owner:
-                previous = run
+                previous = anchor = run
                 continue
             joined = _join(text, run, previous, owner, start, has_own)
+            if joined is None and anchor is not None and anchor is not previous:
+                # "“A,” he told “Good Morning America.” “B.”": a run inside the cue's clause is no break
+                joined = _join(text, run, anchor, owner, start, has_own)
             if (
                 joined is None
                 and not has_own
@@ -167,8 +171,7 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
             ):
                 last = _last_direct(found, index - 1)
                 if last is not None and previous is not None and previous in last.runs:
-                    joined = Attribution([], None, last.mention, index)
-                    found.append(joined)
+                    joined = last  # the quote goes on: one more part of it (PolNeAR train: +23 strict)
             if joined is not None:
                 joined.content.append((run.start, run.end))
                 joined.runs.append(run)
@@ -211,7 +214,7 @@ def _join(
     words = len(text[run.start : run.end].split())
     if not gap.strip() and words >= MIN_QUOTE_WORDS:  # “…,” he said. “…” “…”: quoted sentences in a row
         return attribution
-    if broken_by_cue and words >= MIN_QUOTE_WORDS and len(gap) < 250 and gap.rstrip().endswith((".", ",", ":", ";")):
+    if broken_by_cue and len(gap) < 250 and gap.rstrip().endswith((".", ",", ":", ";")):
         return attribution
     return None
 
