@@ -52,16 +52,25 @@ def test_variants_grow_to_the_quoted_runs_they_touch():
                 assert span[1] >= text.index("”") + 1  # never ends inside the quote
 
 
-def test_the_chooser_moves_an_edge_only_past_its_threshold():
+def test_the_chooser_moves_an_edge_only_past_its_margin():
     parse = parsed(TEXT)
-    weights = {"e1=cut:relcl": 4.0, "edge=end": 0.0}
+    weights = {"e1=cut:relcl": 4.0}
     found = found_in(TEXT, CONTENT, "said", "say|ccomp")
-    BoundChooser(weights, bias=-2.0, threshold=0.99).choose(parse, [], found)
-    assert [TEXT[s:e] for s, e in found.content] == [CONTENT]
     options = variants(parse, [], found)
     assert options is not None and any(e.kind.startswith("cut:relcl") for e in options.ends)
-    BoundChooser(weights, bias=-2.0, threshold=0.5).choose(parse, [], found)
+    shares = BoundChooser(weights).shares([e.features for e in options.ends])
+    cut = next(i for i, e in enumerate(options.ends) if e.kind.startswith("cut:relcl"))
+    assert abs(sum(shares) - 1.0) < 1e-9 and shares[cut] == max(shares) and shares[cut] - shares[0] < 0.99
+    BoundChooser(weights, margin=0.99).choose(parse, [], found)
+    assert [TEXT[s:e] for s, e in found.content] == [CONTENT]
+    BoundChooser(weights, margin=0.0).choose(parse, [], found)
     assert [TEXT[s:e] for s, e in found.content] == ["the bridge would reopen in May"]
+
+
+def test_a_variant_no_better_than_the_found_edge_leaves_it():
+    assert BoundChooser({"x": 1.0}).pick([["x"], ["x"], []]) == 0
+    assert BoundChooser({"x": 1.0}).pick([[], ["x"]]) == 1
+    assert BoundChooser({"x": 1.0}).pick([[]]) == 0
 
 
 def test_an_empty_chooser_keeps_the_found_bounds_and_the_shipped_one_loads():
@@ -70,7 +79,7 @@ def test_an_empty_chooser_keeps_the_found_bounds_and_the_shipped_one_loads():
     BoundChooser().choose(parse, [], found)
     assert [TEXT[s:e] for s, e in found.content] == [CONTENT]
     shipped = chooser()
-    assert shipped.weights and 0.0 < shipped.threshold < 1.0
+    assert shipped.weights and 0.0 <= shipped.margin < 1.0
 
 
 def test_noun_and_adjective_frames_get_variants_and_headline_lines_do_not():
@@ -82,3 +91,13 @@ def test_noun_and_adjective_frames_get_variants_and_headline_lines_do_not():
         assert options is not None and options.ends[0].kind == "keep"
         assert any(e.kind != "keep" for e in options.ends)
     assert variants(parse, [], found_in(text, content, "claim", "claim|headline")) is None
+
+
+def test_every_word_boundary_near_the_found_edges_is_a_variant():
+    parse = parsed(TEXT)
+    options = variants(parse, [], found_in(TEXT, CONTENT, "said", "say|ccomp"))
+    assert options is not None
+    ends = {TEXT[: options.span(options.starts[0], e)[1]].rsplit(" ", 1)[-1] for e in options.ends}  # type: ignore[index]
+    assert {"reopen", "May", "surprised"} <= ends  # "the bridge would reopen" is no phrase edge the rules name
+    starts = [TEXT[options.span(s, options.ends[0])[0] :].split(" ", 1)[0] for s in options.starts]  # type: ignore[index]
+    assert starts[0] == "the" and "bridge" in starts and "said" not in starts

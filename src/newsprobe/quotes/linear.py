@@ -1,4 +1,4 @@
-"""Sparse logistic regressions shipped as JSON weights by feature name (the cue model, the bound chooser).
+"""Linear models shipped as JSON weights by feature name (the cue model; the bound chooser reads its file here too).
 
 Scoring is plain Python, so neither needs scikit-learn at run time; their training scripts write the files.
 """
