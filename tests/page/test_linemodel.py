@@ -44,3 +44,18 @@ def test_shipped_model_matches_the_features():
     assert len(line_features(blocks)[0]) == len(BASE_FEATURES)
     scores = model.body_scores(blocks)
     assert scores[-1] > 0.5 > scores[1]
+
+
+def test_a_french_quotation_ends_a_sentence_and_is_no_menu():
+    names = list(BASE_FEATURES)
+    lines = [
+        "Le maire a déclaré : « Nous ne céderons pas. »",
+        "The mayor said: « We will not yield. »",
+        "Home » News » World",
+        "The mayor said the bridge would reopen.",
+    ]
+    rows = line_features(split_blocks("\n\n".join(lines)))
+    ends = [row[names.index("sentence_end")] for row in rows]
+    menus = [row[names.index("menu_mark")] for row in rows]
+    assert ends == [1.0, 1.0, 0.0, 1.0]
+    assert menus == [0.0, 0.0, 1.0, 0.0]

@@ -23,9 +23,12 @@ MODEL_FILE = "textdump_lines.json"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PUNCT_CHAR = re.compile(r"[^\w\s]")
 _DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'»)\]]*$")
+# A sentence's last mark, then its closing quotes or brackets (a French closing guillemet after a space: "… pas. »").
+SENTENCE_END = re.compile(r"[.!?。！？…](?:[ \u00a0\u202f\u2009]*[\"”’'»)\]])*$")
 _INNER_SENTENCE = re.compile(r"[.!?。！？][\"”’)]?\s+\S")
-_MENU_MARK = re.compile(r"[|»«•·›>]|\s/\s")
+_MENU_MARK = re.compile(r"[|•·›>]|\s/\s")
+_GUILLEMET = re.compile(r"[«»]")
+_GUILLEMET_QUOTE = re.compile(r"«[ \u00a0\u202f\u2009]*\w[^«»]*»")  # « mot »: a quotation, not "Home » News"
 _LINKISH = re.compile(r"https?://|www\.|@\w|\.com\b", re.I)
 _DATELIKE = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 # A paragraph long enough to be prose wherever it stands on the page.
@@ -75,6 +78,11 @@ BASE_FEATURES = (
 CONTEXT_FEATURES = ("prob", "prev_prob", "next_prob", "prev_max3", "next_max3", "window_mean5", "inside_run")
 
 
+def _menu_mark(text: str) -> bool:
+    """A breadcrumb or menu separator ("Home » News", "A | B"); guillemets around a quotation are none."""
+    return bool(_MENU_MARK.search(text)) or (bool(_GUILLEMET.search(text)) and not _GUILLEMET_QUOTE.search(text))
+
+
 def _log(x: float) -> float:
     return math.log1p(max(0.0, x))
 
@@ -96,7 +104,7 @@ def line_features(blocks: list[Block]) -> list[list[float]]:
             {
                 "log_chars": _log(chars),
                 "log_words": _log(len(words)),
-                "sentence_end": float(bool(_SENTENCE_END.search(text))),
+                "sentence_end": float(bool(SENTENCE_END.search(text))),
                 "colon_end": float(text.endswith(":")),
                 "inner_sentences": _log(len(_INNER_SENTENCE.findall(text))),
                 "indented": float(block.indent > 0),
@@ -107,7 +115,7 @@ def line_features(blocks: list[Block]) -> list[list[float]]:
                 "upper_initial_ratio": sum(w[0].isupper() for w in words) / n_words,
                 "comma_rate": (text.count(",") + text.count("，") + text.count("、")) / n_words,
                 "short_word_ratio": sum(len(w) <= 3 for w in words) / n_words,
-                "menu_mark": float(bool(_MENU_MARK.search(text))),
+                "menu_mark": float(_menu_mark(text)),
                 "linkish": float(bool(_LINKISH.search(text))),
                 "datelike": float(bool(_DATELIKE.search(text)) and len(words) <= 12),
                 "promo": float(bool(PROMO_LINE.search(text)) and len(words) <= 25),
@@ -117,7 +125,7 @@ def line_features(blocks: list[Block]) -> list[list[float]]:
                 "tab": float("\t" in text),
                 "prefix_repeat": float(index in prefixes),
                 "comment_mark": float(len(words) <= 12 and bool(COMMENT_MARK.search(text))),
-                "long": float(chars >= LONG_PARAGRAPH_CHARS and bool(_SENTENCE_END.search(text))),
+                "long": float(chars >= LONG_PARAGRAPH_CHARS and bool(SENTENCE_END.search(text))),
             }
         )
     longs = [i for i, f in enumerate(own) if f["long"]]

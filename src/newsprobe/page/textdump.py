@@ -12,7 +12,7 @@ import re
 
 from newsprobe.data.page import BYLINE, CREDIT_LINE, CREDIT_TAIL, PROMO_LINE, RELATED_OPENERS
 from newsprobe.page.blocks import Block, split_blocks
-from newsprobe.page.linemodel import body_mask, load_line_model
+from newsprobe.page.linemodel import SENTENCE_END, body_mask, load_line_model
 from newsprobe.page.related import is_teaser, parse_related
 from newsprobe.record import RelatedItem, Segment
 
@@ -25,7 +25,6 @@ MAX_TITLE_CHARS = 300
 TITLE_LOOKBACK = 12
 MIN_HEADLINE_WORDS = 4
 MAX_HEADLINE_WORDS = 30
-_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*$")
 # The first line of clean article text is its title when it is this short and reads as one.
 MAX_PROSE_TITLE_CHARS = 200
 MAX_PROSE_TITLE_WORDS = 15
@@ -75,7 +74,7 @@ def _fill_prose(blocks: list[Block], body: list[bool], limit: int) -> list[bool]
     Clean article text (a title, then paragraphs, as PolNeAR's articles or a copied story) is prose
     throughout; the classifier, trained on whole-page dumps, would drop its short paragraphs.
     """
-    anchors = [i for i in range(limit) if body[i] or _SENTENCE_END.search(blocks[i].text)]
+    anchors = [i for i in range(limit) if body[i] or SENTENCE_END.search(blocks[i].text)]
     if not anchors:
         return body
     first, last = anchors[0], anchors[-1]
@@ -134,7 +133,7 @@ def _related_end(blocks: list[Block], body: list[bool], opener: int) -> int:
 def _reads_as_title(text: str) -> bool:
     words = text.split()
     title_case = sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-    return not _SENTENCE_END.search(text) or len(words) <= MAX_PROSE_TITLE_WORDS or title_case
+    return not SENTENCE_END.search(text) or len(words) <= MAX_PROSE_TITLE_WORDS or title_case
 
 
 def _is_title(block: Block) -> bool:
@@ -155,7 +154,7 @@ def _classify(block: Block, following: Block | None, in_body: bool) -> list[Segm
     if CREDIT_LINE.match(text):
         return [Segment("credit", block.start, block.end)]
     words = len(text.split())
-    sentence = in_body and words > MAX_PROMO_WORDS_IN_BODY and _SENTENCE_END.search(text) is not None
+    sentence = in_body and words > MAX_PROMO_WORDS_IN_BODY and SENTENCE_END.search(text) is not None
     if PROMO_LINE.search(text) and words <= 25 and not sentence:
         return [Segment("promo", block.start, block.end)]
     if _is_label(block) and following is not None and _is_caption(following):
