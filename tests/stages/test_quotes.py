@@ -121,6 +121,19 @@ def test_a_quote_only_paragraph_continues_the_last_quote():
     assert (cue, mention, kind) == ("said", "Dr. Alvarez", "direct")
 
 
+def test_a_quote_goes_on_over_several_quote_only_paragraphs():
+    doc = analysed(
+        "“The water is safe to drink,” Dr. Alvarez said.",
+        "“We test it every morning and every night.”",
+        "“Nobody has fallen ill this year.”",
+        "The council meets on Monday.",
+    )
+    assert len(doc.quotes) == 1
+    parts, _, mention, _ = view(doc, doc.quotes[0])
+    assert parts[1:] == ["“We test it every morning and every night.”", "“Nobody has fallen ill this year.”"]
+    assert mention == "Dr. Alvarez"
+
+
 def test_a_short_run_after_the_cue_is_the_quote_s_next_part():
     doc = analysed("“Is everybody here?” the organiser asked. “Okay, great!”")
     assert len(doc.quotes) == 1

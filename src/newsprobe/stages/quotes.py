@@ -168,10 +168,11 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
                 and not has_own
                 and run.start - start <= 1
                 and _quote_only(text, paragraph_runs, start, end)
-            ):
-                last = _last_direct(found, index - 1)
-                if last is not None and previous is not None and previous in last.runs:
-                    joined = last  # the quote goes on: one more part of it (PolNeAR train: +23 strict)
+                and index > 0
+                and previous is not None
+                and previous.start >= spans[index - 1][0]
+            ):  # the quote of the paragraph before goes on: one more part of it (PolNeAR train: +23 strict)
+                joined = owner.get(id(previous))
             if joined is not None:
                 joined.content.append((run.start, run.end))
                 joined.runs.append(run)
@@ -223,11 +224,6 @@ def _quote_only(text: str, runs: list[QuoteRun], start: int, end: int) -> bool:
     total = sum(1 for ch in text[start:end] if not ch.isspace())
     quoted = sum(1 for r in runs for ch in text[r.start : r.end] if not ch.isspace())
     return total > 0 and quoted >= QUOTE_ONLY_SHARE * total
-
-
-def _last_direct(found: list[Attribution], paragraph: int) -> Attribution | None:
-    candidates = [a for a in found if a.paragraph == paragraph and a.runs]
-    return max(candidates, key=lambda a: a.start) if candidates else None
 
 
 def _as_quote(text: str, attribution: Attribution) -> Quote:
