@@ -146,3 +146,21 @@ def test_made_it_clear_leaves_the_adjective_to_the_cue():
 def test_where_something_was_said_does_not_carry_the_content_on():
     doc = analysed("The harbour master cited the figure in an interview with the local paper.")
     assert quote_with(doc, "figure")[0] == ["the figure"]
+
+
+def test_no_candidate_has_an_empty_content_part():
+    from newsprobe.options import DEFAULT_PIPELINE
+    from newsprobe.quotes.extract import find_in_paragraph
+
+    text = "After the council approved the new budget last year, Moreno said, most city parks were thought to be safe."
+    doc = newsprobe_analyze(text, DEFAULT_PIPELINE[:4])
+    found = find_in_paragraph(doc.parses[0], [], 0, lambda _: 1.0)  # every candidate, whatever the cue model says
+    assert found and all(end > start for a in found for start, end in a.content)
+    said = next(a for a in found if a.cue is not None and text[a.cue[0] : a.cue[1]] == "said")
+    assert [text[s:e] for s, e in said.content] == ["most city parks were thought to be safe"]
+
+
+def newsprobe_analyze(text: str, pipeline: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    import newsprobe
+
+    return newsprobe.analyze(text, options=Options().with_(pipeline=pipeline))

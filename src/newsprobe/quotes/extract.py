@@ -95,8 +95,8 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                 made, kind = _noun_attribution(parse, token, runs, index)
             elif token.pos_ == "ADJ":
                 made, kind = frames.adjective_attribution(parse, token, runs, index)
-            if made is None:
-                continue
+            if made is None or any(end <= start for start, end in made.content):
+                continue  # an empty part: "…, Moreno said, most parks were thought …" read "said" as thought's
             made.runs = _runs_within(made, runs)
             made.key = f"{cue_token.lemma_.lower()}|{kind}"
             made.features = candidate_features(cue_token, kind, made, parse)
