@@ -29,11 +29,6 @@ def speaker_mention(parse: Parse, verb: Token) -> Span | None:
     return parse.char_span(span)
 
 
-def speaker_token(verb: Token) -> Token | None:
-    """The head of the cue's subject: its own, or the one it shares with the clause it hangs from."""
-    return _subject(verb)[0]
-
-
 def _subject(verb: Token) -> tuple[Token | None, Token | None]:
     """The subject's head and, when the subject is a relative pronoun, that pronoun."""
     orphan = _orphan_subject(verb)
