@@ -1,8 +1,9 @@
-"""A learned choice of where a content starts and ends, among a few variants the parse offers.
+"""A learned choice of where a content starts and ends, among variants the parse offers.
 
 ``variants`` lists bounds a content could have (the found one first: without a leading adverbial or
 subordinate clause, from the subject or the "to"-infinitive on; with a trailing clause, phrase or aside
-cut off; run on to the end of the clause or sentence, or through the next sentence), each with cheap
+cut off; run on to the end of the clause or sentence, or through the next sentence; and any word boundary
+within ``NEAR`` tokens of a found edge), each with cheap
 features (variant type, cue lemma and complement kind, dependency labels and words at the edges, lengths).
 ``BoundChooser`` gives each a share of the edge with a conditional logit (a softmax over one content's
 variants, the found one included) learned on PolNeAR train (``scripts/train_bound_chooser.py``, shipped as
