@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import random
 import sys
 import time
 from pathlib import Path
@@ -22,10 +21,10 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.model_selection import GroupKFold, cross_val_predict
 
-from newsprobe.eval.stance import fnc_score, holdout_bodies, read_fnc1
+from newsprobe.eval.stance import fnc_score, holdout_bodies, read_fnc1, topic_split
 from newsprobe.stance.embed import EmbeddingCache
 from newsprobe.stance.features import EMBEDDING_NAMES, FeatureExtractor
-from newsprobe.stance.model import MODEL_FILE, StanceModel
+from newsprobe.stance.model import CROSS_WEIGHT, LABELS, MODEL_FILE, StanceModel
 from newsprobe.stance.text import content_stems
 
 # Weight of each class in stage two: the FNC-1 score pays 0.75 for a right related label and the
@@ -60,25 +59,7 @@ def topic_disjoint_score(pairs: list, features: np.ndarray, iterations: int) -> 
 
 def _topic_split_score(pairs: list, features: np.ndarray, iterations: int, seed: int) -> dict:
     """The FNC-1 score of one topic-disjoint split (``seed`` picks the held-out fifth)."""
-    parent: dict = {}
-
-    def find(node: tuple) -> tuple:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for p in pairs:
-        head, body = find(("h", p.headline)), find(("b", p.body_id))
-        if p.stance != "unrelated":
-            parent[head] = body
-    topics = sorted({find(("h", p.headline)) for p in pairs}, key=str)
-    random.Random(seed).shuffle(topics)
-    held = set(topics[: len(topics) // 5])
-    head_out = np.array([find(("h", p.headline)) in held for p in pairs])
-    body_out = np.array([find(("b", p.body_id)) in held for p in pairs])
-    train, test = ~head_out & ~body_out, head_out & body_out
+    train, test = (np.array(mask) for mask in topic_split(pairs, seed))
     y = np.array([p.stance for p in pairs])
     classifier = HistGradientBoostingClassifier(
         max_iter=iterations, learning_rate=0.08, max_leaf_nodes=31, l2_regularization=1.0, random_state=0
@@ -90,6 +71,28 @@ def _topic_split_score(pairs: list, features: np.ndarray, iterations: int, seed:
     }
 
 
+def cross_blend_score(pairs: list, features: np.ndarray, iterations: int, seed: int, cross: np.ndarray) -> dict:
+    """FNC-1 scores of one topic split: the trees alone, and with the cross-encoder blended in as the model does."""
+    train, test = (np.array(mask) for mask in topic_split(pairs, seed))
+    y = np.array([p.stance for p in pairs])
+    classifier = HistGradientBoostingClassifier(
+        max_iter=iterations, learning_rate=0.08, max_leaf_nodes=31, l2_regularization=1.0, random_state=0
+    )
+    classifier.fit(features[train], y[train], sample_weight=np.array([CLASS_WEIGHTS[label] for label in y[train]]))
+    columns = [list(classifier.classes_).index(label) for label in LABELS]
+    trees = classifier.predict_proba(features[test])[:, columns]
+    out = {"seed": seed, "trees": fnc_score(list(y[test]), [LABELS[int(r.argmax())] for r in trees])["fnc_score"]}
+    for weight in (0.3, CROSS_WEIGHT, 0.7, 1.0):
+        mass = trees[:, :3].sum(axis=1, keepdims=True)
+        blended = trees.copy()
+        related = trees.argmax(axis=1) != LABELS.index("unrelated")
+        mixed = mass * (weight * cross + (1 - weight) * trees[:, :3] / np.maximum(mass, 1e-9))
+        blended[related, :3] = mixed[related]
+        predicted = [LABELS[int(r.argmax())] for r in blended]
+        out[f"blend {weight}"] = fnc_score(list(y[test]), predicted)["fnc_score"]
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", nargs="+", help="FNC-1 train_bodies.csv and train_stances.csv, or their folder")
@@ -98,6 +101,12 @@ def main() -> int:
     parser.add_argument("--embedding-cache", help="a pickle {text: vector} of precomputed MiniLM vectors")
     parser.add_argument("--iterations", type=int, default=400)
     parser.add_argument("--features-cache", help="an .npz to keep the feature matrices in between tuning runs")
+    parser.add_argument(
+        "--cross-probs",
+        help="the cross-encoder's probabilities on the held-out side of a topic split "
+        "(scripts/train_stance_encoder.py --topic-split SEED): score the trees with and without them",
+    )
+    parser.add_argument("--cross-seed", type=int, default=TOPIC_SEEDS[0], help="the split those are for")
     args = parser.parse_args()
 
     bodies, pairs = read_fnc1(args.gold)
@@ -179,6 +188,11 @@ def main() -> int:
     scores["fast"] = {k: fast_scores[k] for k in ("fnc_score", "related_accuracy", "macro_f1")}
     scores["fast"]["pairs_per_second"] = round(len(test) / (time.perf_counter() - started), 1)
     scores["topic_disjoint"] = topic_disjoint_score(train + test, np.vstack([train_full, test_full]), args.iterations)
+    if args.cross_probs:
+        everything = np.vstack([train_full, test_full])
+        probs = np.load(args.cross_probs)
+        blend = cross_blend_score(train + test, everything, args.iterations, args.cross_seed, probs)
+        scores["topic_disjoint_cross"] = blend
     print(json.dumps(scores, indent=2))
     extractor.embeddings = EmbeddingCache()
     model.info = {

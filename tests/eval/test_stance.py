@@ -2,7 +2,7 @@ import csv
 
 import pytest
 
-from newsprobe.eval.stance import fnc_score, holdout_bodies, read_fnc1
+from newsprobe.eval.stance import Pair, fnc_score, holdout_bodies, read_fnc1, topic_split
 
 
 def test_fnc_score_weights_relatedness_and_the_related_label():
@@ -59,3 +59,20 @@ def test_read_fnc1_needs_both_files(tmp_path):
     (tmp_path / "only_bodies.csv").write_text("Body ID,articleBody\n", encoding="utf-8")
     with pytest.raises(ValueError, match="BODIES.csv STANCES.csv"):
         read_fnc1([str(tmp_path)])
+
+
+def test_topic_splits_share_no_headline_and_no_body():
+    pairs = []
+    for topic in range(20):  # each topic: two claims about three bodies, plus unrelated pairings across topics
+        for claim in range(2):
+            for body in range(3):
+                pairs.append(Pair(f"claim {topic}.{claim}", topic * 10 + body, "discuss"))
+        pairs.append(Pair(f"claim {topic}.0", (topic + 1) % 20 * 10, "unrelated"))
+    train, test = topic_split(pairs, seed=7)
+    assert sum(test) > 0 and sum(train) > sum(test)
+    held = [p for p, t in zip(pairs, test, strict=True) if t]
+    kept = [p for p, t in zip(pairs, train, strict=True) if t]
+    assert not {p.headline for p in held} & {p.headline for p in kept}
+    assert not {p.body_id for p in held} & {p.body_id for p in kept}
+    assert not any(a and b for a, b in zip(train, test, strict=True))
+    assert topic_split(pairs, seed=7) == (train, test) and topic_split(pairs, seed=1) != (train, test)
