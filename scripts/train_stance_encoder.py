@@ -117,12 +117,17 @@ def main() -> int:
 
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    sample = tokenizer(["a headline"], ["a body"], return_tensors="pt")
+    # Traced with a padded pair and eager attention: a sample without padding lets the traced graph drop the
+    # attention mask (padding would then change the probabilities).
+    sample = tokenizer(["a headline", "a longer headline"], ["a body", "a body with more words in it"], padding=True)
+    sample = {k: torch.tensor(v) for k, v in sample.items()}
     names = ["input_ids", "attention_mask", "token_type_ids"]
     with tempfile.TemporaryDirectory() as tmp:
+        model.save_pretrained(tmp)
+        eager = AutoModelForSequenceClassification.from_pretrained(tmp, attn_implementation="eager").eval()
         plain = os.path.join(tmp, "model.onnx")
         torch.onnx.export(
-            model,
+            eager,
             tuple(sample[n] for n in names),
             plain,
             input_names=names,
