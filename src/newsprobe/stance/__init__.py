@@ -1,4 +1,4 @@
-"""Headline/body stance (FNC-1 labels): features, the two-stage model, and prediction."""
+"""Headline/body stance (FNC-1 labels): features, the trees and the cross-encoder, and prediction."""
 
 from __future__ import annotations
 
