@@ -167,20 +167,25 @@ def _ends(doc: Doc, s: int, e: int, sent_end: int, cue_i: int) -> list[tuple[str
     for name, end in grown:  # extensions before cuts: a long content's many cuts must not crowd them out
         while end > e and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in CLOSING_MARKS:
             end -= 1
-        added = doc[e:end]
-        if end > e and not (e <= cue_i < end) and not any(_is_speech(t) or _is_venue(t) for t in added):
-            out.append((name, end))  # never across another cue ("said X and warned against Y") nor a venue
+        if end > e and not _runs_across(doc, e, end, cue_i):
+            out.append((name, end))
     for left in sorted(cuts, reverse=True):
         end = left
         while end > s + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
             end -= 1
         out.append((cuts[left], end))
     for i in range(max(s + 2, e - NEAR), min(sent_end, e + NEAR) + 1):  # any word boundary near the found end
-        if i > e and (e <= cue_i < i or _is_speech(doc[i - 1]) or _is_venue(doc[i - 1])):
-            break  # as the grown ends: never across the cue, another cue or a venue
+        if i > e and _runs_across(doc, e, i, cue_i):
+            break
         if not (doc[i - 1].is_punct and doc[i - 1].text not in CLOSING_MARKS):
             out.append((f"near:{doc[i - 1].dep_}", i))
     return _dedupe(out)[:MAX_ENDS]
+
+
+def _runs_across(doc: Doc, e: int, end: int, cue_i: int) -> bool:
+    """Whether running a content on from ``e`` to ``end`` takes in its cue, another cue ("said X and warned
+    against Y") or a venue ("in an interview"): no end variant does."""
+    return e <= cue_i < end or any(_is_speech(t) or _is_venue(t) for t in doc[e:end])
 
 
 def _is_speech(token: Token) -> bool:
