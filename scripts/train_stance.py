@@ -22,9 +22,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.model_selection import GroupKFold, cross_val_predict
 
 from newsprobe.eval.stance import fnc_score, holdout_bodies, read_fnc1, topic_split
+from newsprobe.stance.cross import LABELS as CROSS_LABELS
 from newsprobe.stance.embed import EmbeddingCache
 from newsprobe.stance.features import EMBEDDING_NAMES, FeatureExtractor
-from newsprobe.stance.model import CROSS_WEIGHT, LABELS, MODEL_FILE, StanceModel
+from newsprobe.stance.model import CROSS_WEIGHT, LABELS, MODEL_FILE, StanceModel, blend, called_related
 from newsprobe.stance.text import content_stems
 
 # Weight of each class in stage two: the FNC-1 score pays 0.75 for a right related label and the
@@ -41,7 +42,9 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def topic_disjoint_score(pairs: list, features: np.ndarray, iterations: int) -> dict:
+def topic_disjoint_score(
+    pairs: list, features: np.ndarray, iterations: int, cross: tuple[int, np.ndarray] | None = None
+) -> dict:
     """FNC-1 score on held-out topics: headlines AND bodies never seen in training.
 
     The body split shares almost every headline with training (FNC-1 pairs each claim with many
@@ -51,46 +54,52 @@ def topic_disjoint_score(pairs: list, features: np.ndarray, iterations: int) -> 
     mean over ``TOPIC_SEEDS`` is the number to compare; ``fnc_score`` is the first split's, as before.
     Even one split is touchy: features that differ by one float32 rounding step (2e-7) moved it
     from 84.28 to 84.62 (ties between tree splits), so differences under ~0.5 are noise.
+    ``cross``: a split's seed and the cross-encoder's probabilities on its held-out pairs
+    (scripts/train_stance_encoder.py --topic-split SEED), blended in as the model does, at a few weights.
     """
-    runs = [_topic_split_score(pairs, features, iterations, seed) for seed in TOPIC_SEEDS]
+    runs, blended = [], {}
+    for seed in TOPIC_SEEDS:
+        classifier, held, gold = _topic_split_fit(pairs, features, iterations, seed)
+        scores = fnc_score(gold, list(classifier.predict(held)))
+        runs.append(
+            {k: scores[k] for k in ("fnc_score", "related_accuracy", "macro_f1", "pairs")}
+            | {"f1": {k: v["f1"] for k, v in scores["per_class"].items()}}
+        )
+        if cross is not None and cross[0] == seed:
+            columns = [list(classifier.classes_).index(label) for label in LABELS]
+            blended = {"seed": seed} | _cross_blend_scores(gold, classifier.predict_proba(held)[:, columns], cross[1])
     per_split = [run["fnc_score"] for run in runs]
-    return runs[0] | {"mean_fnc_score": round(float(np.mean(per_split)), 2), "per_split": per_split}
+    out = runs[0] | {"mean_fnc_score": round(float(np.mean(per_split)), 2), "per_split": per_split}
+    return out | ({"cross": blended} if blended else {})
 
 
-def _topic_split_score(pairs: list, features: np.ndarray, iterations: int, seed: int) -> dict:
-    """The FNC-1 score of one topic-disjoint split (``seed`` picks the held-out fifth)."""
+def _topic_split_fit(
+    pairs: list, features: np.ndarray, iterations: int, seed: int
+) -> tuple[HistGradientBoostingClassifier, np.ndarray, list[str]]:
+    """Stage two fitted on one topic-disjoint split's training side, its held-out features and gold labels."""
     train, test = (np.array(mask) for mask in topic_split(pairs, seed))
     y = np.array([p.stance for p in pairs])
-    classifier = HistGradientBoostingClassifier(
-        max_iter=iterations, learning_rate=0.08, max_leaf_nodes=31, l2_regularization=1.0, random_state=0
-    )
+    classifier = _stage_two(iterations)
     classifier.fit(features[train], y[train], sample_weight=np.array([CLASS_WEIGHTS[label] for label in y[train]]))
-    scores = fnc_score(list(y[test]), list(classifier.predict(features[test])))
-    return {k: scores[k] for k in ("fnc_score", "related_accuracy", "macro_f1", "pairs")} | {
-        "f1": {k: v["f1"] for k, v in scores["per_class"].items()}
-    }
+    return classifier, features[test], list(y[test])
 
 
-def cross_blend_score(pairs: list, features: np.ndarray, iterations: int, seed: int, cross: np.ndarray) -> dict:
-    """FNC-1 scores of one topic split: the trees alone, and with the cross-encoder blended in as the model does."""
-    train, test = (np.array(mask) for mask in topic_split(pairs, seed))
-    y = np.array([p.stance for p in pairs])
-    classifier = HistGradientBoostingClassifier(
-        max_iter=iterations, learning_rate=0.08, max_leaf_nodes=31, l2_regularization=1.0, random_state=0
-    )
-    classifier.fit(features[train], y[train], sample_weight=np.array([CLASS_WEIGHTS[label] for label in y[train]]))
-    columns = [list(classifier.classes_).index(label) for label in LABELS]
-    trees = classifier.predict_proba(features[test])[:, columns]
-    out = {"seed": seed, "trees": fnc_score(list(y[test]), [LABELS[int(r.argmax())] for r in trees])["fnc_score"]}
+def _cross_blend_scores(gold: list[str], trees: np.ndarray, together: np.ndarray) -> dict:
+    """FNC-1 scores of the trees' ``LABELS`` probabilities alone and with the cross-encoder's blended in."""
+    out = {"trees": fnc_score(gold, [LABELS[int(r.argmax())] for r in trees])["fnc_score"]}
+    related = called_related(trees)
     for weight in (0.3, CROSS_WEIGHT, 0.7, 1.0):
-        mass = trees[:, :3].sum(axis=1, keepdims=True)
-        blended = trees.copy()
-        related = trees.argmax(axis=1) != LABELS.index("unrelated")
-        mixed = mass * (weight * cross + (1 - weight) * trees[:, :3] / np.maximum(mass, 1e-9))
-        blended[related, :3] = mixed[related]
-        predicted = [LABELS[int(r.argmax())] for r in blended]
-        out[f"blend {weight}"] = fnc_score(list(y[test]), predicted)["fnc_score"]
+        mixed = trees.copy()
+        mixed[related, : len(CROSS_LABELS)] = blend(trees[related], together[related], weight)
+        out[f"blend {weight}"] = fnc_score(gold, [LABELS[int(r.argmax())] for r in mixed])["fnc_score"]
     return out
+
+
+def _stage_two(iterations: int) -> HistGradientBoostingClassifier:
+    """The four-way classifier, unfitted."""
+    return HistGradientBoostingClassifier(
+        max_iter=iterations, learning_rate=0.08, max_leaf_nodes=31, l2_regularization=1.0, random_state=0
+    )
 
 
 def main() -> int:
@@ -106,7 +115,9 @@ def main() -> int:
         help="the cross-encoder's probabilities on the held-out side of a topic split "
         "(scripts/train_stance_encoder.py --topic-split SEED): score the trees with and without them",
     )
-    parser.add_argument("--cross-seed", type=int, default=TOPIC_SEEDS[0], help="the split those are for")
+    parser.add_argument(
+        "--cross-seed", type=int, default=TOPIC_SEEDS[0], choices=TOPIC_SEEDS, help="the split those are for"
+    )
     args = parser.parse_args()
 
     bodies, pairs = read_fnc1(args.gold)
@@ -156,15 +167,11 @@ def main() -> int:
     relatedness.fit(train_lexical, y_related)
 
     weights = np.array([CLASS_WEIGHTS[label] for label in y_train])
-    classifier = HistGradientBoostingClassifier(
-        max_iter=args.iterations, learning_rate=0.08, max_leaf_nodes=31, l2_regularization=1.0, random_state=0
-    )
+    classifier = _stage_two(args.iterations)
     classifier.fit(train_full, y_train, sample_weight=weights)
     # the page analysis's classifier: the same without the embedding columns (no encoder run)
     fast_columns = train_full.shape[1] - (len(EMBEDDING_NAMES) if model.use_embeddings else 0)
-    fast_classifier = HistGradientBoostingClassifier(
-        max_iter=args.iterations, learning_rate=0.08, max_leaf_nodes=31, l2_regularization=1.0, random_state=0
-    )
+    fast_classifier = _stage_two(args.iterations)
     fast_classifier.fit(train_full[:, :fast_columns], y_train, sample_weight=weights)
     model.fast_classifier = fast_classifier
     model.relatedness = relatedness
@@ -187,12 +194,9 @@ def main() -> int:
     fast_scores = fnc_score([p.stance or "" for p in test], [r.stance for r in fast_results])
     scores["fast"] = {k: fast_scores[k] for k in ("fnc_score", "related_accuracy", "macro_f1")}
     scores["fast"]["pairs_per_second"] = round(len(test) / (time.perf_counter() - started), 1)
-    scores["topic_disjoint"] = topic_disjoint_score(train + test, np.vstack([train_full, test_full]), args.iterations)
-    if args.cross_probs:
-        everything = np.vstack([train_full, test_full])
-        probs = np.load(args.cross_probs)
-        blend = cross_blend_score(train + test, everything, args.iterations, args.cross_seed, probs)
-        scores["topic_disjoint_cross"] = blend
+    cross = (args.cross_seed, np.load(args.cross_probs)) if args.cross_probs else None
+    everything = np.vstack([train_full, test_full])
+    scores["topic_disjoint"] = topic_disjoint_score(train + test, everything, args.iterations, cross)
     print(json.dumps(scores, indent=2))
     extractor.embeddings = EmbeddingCache()
     model.info = {

@@ -161,16 +161,23 @@ class StanceModel:
 
 
 def _read_together(pairs: list[tuple[str, str]], probabilities: np.ndarray, rows: np.ndarray) -> None:
-    """Where the trees call a pair related, blend the cross-encoder's ranking of the related labels into theirs
-    (the related labels keep the trees' total, so the unrelated label competes as before)."""
-    related = rows[probabilities[rows].argmax(axis=1) != LABELS.index("unrelated")]
-    if not len(related):
-        return
-    together = cross.related_probabilities([pairs[i] for i in related])
-    trees = probabilities[related, : len(cross.LABELS)]
-    mass = trees.sum(axis=1, keepdims=True)
-    blended = CROSS_WEIGHT * together + (1 - CROSS_WEIGHT) * trees / np.maximum(mass, 1e-9)
-    probabilities[related, : len(cross.LABELS)] = mass * blended
+    """Where the trees call a pair related, blend the cross-encoder's ranking of the related labels into theirs."""
+    related = rows[called_related(probabilities[rows])]
+    if len(related):
+        together = cross.related_probabilities([pairs[i] for i in related])
+        probabilities[related, : len(cross.LABELS)] = blend(probabilities[related], together)
+
+
+def called_related(probabilities: np.ndarray) -> np.ndarray:
+    """Which rows of ``LABELS`` probabilities the trees label agree, disagree or discuss."""
+    return np.asarray(probabilities.argmax(axis=1) != LABELS.index("unrelated"))
+
+
+def blend(trees: np.ndarray, together: np.ndarray, weight: float = CROSS_WEIGHT) -> np.ndarray:
+    """The related labels' probabilities of rows of ``LABELS`` probabilities, ``weight`` of their split taken from
+    the cross-encoder's ``together``: their total stays the trees', so the unrelated label competes as before."""
+    mass = trees[:, : len(cross.LABELS)].sum(axis=1, keepdims=True)
+    return mass * (weight * together + (1 - weight) * trees[:, : len(cross.LABELS)] / np.maximum(mass, 1e-9))
 
 
 @lru_cache(maxsize=1)
