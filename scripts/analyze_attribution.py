@@ -32,7 +32,7 @@ from newsprobe.record import Document
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_quote_cues as training  # noqa: E402
 
-THRESHOLDS = (0.3, 0.325, 0.35, 0.375, 0.4)
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45)
 
 
 def parsed(path: str, cache: Path) -> list[tuple[Document, list[dict[str, Any]]]]:
