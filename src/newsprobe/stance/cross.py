@@ -4,8 +4,8 @@ It reads the headline and the body together (the body cut so both fit in ``MAX_T
 which the boosted trees over pair features cannot. On topic-disjoint splits of FNC-1 train (new headlines
 and new bodies, as in the competition test) its related-pair accuracy was 0.635 to 0.816 over five of them
 (mean 0.754; the trees' 0.671 to 0.784, mean 0.742): better on four, worse on one, so the stance model
-blends it with the trees. It only ranks the related labels; whether a
-pair is related at all stays the trees' call.
+blends it with the trees. It only ranks the related labels; whether a pair is related at all stays the
+trees' call.
 Trained by ``scripts/train_stance_encoder.py`` on the related FNC-1 training pairs whose body is outside
 the held-out share; run with onnxruntime and the shipped tokenizer (no torch at run time).
 """
