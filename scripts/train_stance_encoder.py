@@ -28,7 +28,9 @@ import numpy as np
 from newsprobe.eval.stance import holdout_bodies, read_fnc1, topic_split
 from newsprobe.stance.cross import LABELS, MAX_TOKENS, MODEL_FILE
 
-CLASS_WEIGHTS = (2.0, 4.0, 1.5)  # agree, disagree, discuss: as scripts/train_stance.py weighs them
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_stance import CLASS_WEIGHTS  # noqa: E402 - the trees' class weights, the encoder's too
+
 BATCH = 16
 
 
@@ -87,7 +89,7 @@ def main() -> int:
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     warmup = 0.06 * steps
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda k: min(1.0, k / warmup) * max(0.0, 1 - k / steps))
-    class_weights = torch.tensor(CLASS_WEIGHTS)
+    class_weights = torch.tensor([CLASS_WEIGHTS[label] for label in LABELS])
     model.train()
     for step in range(steps):
         chosen = [train[i] for i in order[step * BATCH : (step + 1) * BATCH]]
@@ -104,14 +106,13 @@ def main() -> int:
 
     if args.topic_split is not None:
         with torch.no_grad():
-            probs = [
-                torch.softmax(model(**encode(test[i : i + 64])).logits, -1).numpy() for i in range(0, len(test), 64)
-            ]
+            probs = np.vstack(
+                [torch.softmax(model(**encode(test[i : i + 64])).logits, -1).numpy() for i in range(0, len(test), 64)]
+            )
         args.probs.parent.mkdir(parents=True, exist_ok=True)
-        np.save(args.probs, np.vstack(probs))
+        np.save(args.probs, probs)
         related = [i for i, p in enumerate(test) if p.stance in LABELS]
-        stacked = np.vstack(probs)
-        accuracy = np.mean([LABELS[int(stacked[i].argmax())] == test[i].stance for i in related])
+        accuracy = np.mean([LABELS[int(probs[i].argmax())] == test[i].stance for i in related])
         log(f"held-out topics: related-pair accuracy {accuracy:.3f} over {len(related)}; wrote {args.probs}")
         return 0
 
