@@ -4,8 +4,9 @@ The extractor runs as the stage does (cue model, ``refine``) but without the cho
 that leniently matches a gold content (covers at least 30% of it) gets its variants
 (``newsprobe.quotes.variants.variants``), each labelled right when its Jaccard overlap with that gold
 content is at least 0.8 (the strict match of the metric, after the metric's trimming). A logistic
-regression over the variants' features learns which are right; the threshold by which a variant must beat
-the found bounds is picked by 5-fold cross-validation over documents, and only weights are written.
+regression over the variants' features learns which are right; the margin by which the chosen pair's chance
+of a strict match must beat the found bounds' (``BoundChooser.decide``) is picked by 5-fold
+cross-validation over documents, and only weights and the margin are written.
 
 usage: PYTHONPATH=src python scripts/train_bound_chooser.py ../shared/data/attribution/polnear-train.jsonl
        [--cache .work/train] [--cv-only]
@@ -28,15 +29,15 @@ from newsprobe.record import Document
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsprobe" / "models" / MODEL_FILE
 C = 0.3  # inverse L2 regularisation strength (5-fold CV on train, margin 0: 0.1 +107, 0.2 +131, 0.3 +138, 1.0 +98)
 MIN_WEIGHT = 0.02  # smaller weights are left out of the shipped model (it stays small)
-MARGINS = (0.0, 0.1, 0.2, 0.3)
+MARGINS = (0.02, 0.04, 0.06, 0.08, 0.1)
 FOLDS = 5
 CACHED_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "SENT_START", "POS", "LEMMA", "MORPH", "ENT_IOB", "ENT_TYPE", "SPACY"]
 
 
 @dataclass(slots=True)
 class Group:
-    """One found content: its start and end edges' features, whether each is the gold one, and the Jaccard
-    with the gold content of every (start, end) pair."""
+    """One found content: its start and end edges' features, whether each is the gold one, the characters of
+    every (start, end) pair with their Jaccard overlap with the gold content, and which edges may be taken."""
 
     doc: str
     starts: list[list[str]]
@@ -44,6 +45,8 @@ class Group:
     start_right: list[bool]
     end_right: list[bool]
     jaccard: list[list[float]]
+    spans: list[list[tuple[int, int] | None]]
+    whole: tuple[list[bool], list[bool]]
 
 
 def parsed(path: Path, cache: str | None) -> Iterator[Document]:
@@ -109,20 +112,18 @@ def groups(path: Path, cache: str | None) -> list[Group]:
             best: set[int] = max(golds, key=lambda g: len(g & chars), default=set())
             if not best or len(best & chars) < 0.3 * len(best):
                 continue
+            spans = [[options.span(start, end) for end in options.ends] for start in options.starts]
             jaccard = []
-            for start in options.starts:
-                row = []
-                for end in options.ends:
-                    span = options.span(start, end)
-                    v = charset(doc.text, [span]) if span is not None else set()
-                    row.append(len(v & best) / len(v | best))
-                jaccard.append(row)
+            for row in spans:
+                sets = [charset(doc.text, [span]) if span is not None else set() for span in row]
+                jaccard.append([len(v & best) / len(v | best) for v in sets])
             first, last = min(best), max(best)
             keep_start, keep_end = options.starts[0], options.ends[0]
             start_right = [_edge(doc.text, options.span(s, keep_end), charset, 0) == first for s in options.starts]
             end_right = [_edge(doc.text, options.span(keep_start, e), charset, 1) == last for e in options.ends]
             feats = ([s.features for s in options.starts], [e.features for e in options.ends])
-            out.append(Group(doc.id, *feats, start_right, end_right, jaccard))
+            whole = ([s.whole for s in options.starts], [e.whole for e in options.ends])
+            out.append(Group(doc.id, *feats, start_right, end_right, jaccard, spans, whole))
     return out
 
 
@@ -174,7 +175,8 @@ def strict_gain(test: list[Group], model: BoundChooser) -> tuple[int, int]:
     """(strict matches won, lost) by choosing with the model, over the found bounds."""
     won = lost = 0
     for g in test:
-        j = g.jaccard[model.pick(g.starts)][model.pick(g.ends)]
+        i, k = model.decide(g.starts, g.ends, lambda a, b, g=g: g.spans[a][b], g.whole)
+        j = g.jaccard[i][k]
         won += j >= 0.8 > g.jaccard[0][0]
         lost += g.jaccard[0][0] >= 0.8 > j
     return won, lost

@@ -67,10 +67,25 @@ def test_the_chooser_moves_an_edge_only_past_its_margin():
     assert [TEXT[s:e] for s, e in found.content] == ["the bridge would reopen in May"]
 
 
-def test_a_variant_no_better_than_the_found_edge_leaves_it():
-    assert BoundChooser({"x": 1.0}).pick([["x"], ["x"], []]) == 0
-    assert BoundChooser({"x": 1.0}).pick([[], ["x"]]) == 1
-    assert BoundChooser({"x": 1.0}).pick([[]]) == 0
+ENDS = {0: (0, 200), 1: (0, 40), 2: (0, 95), 3: (0, 97)}  # the found end far out; one short cut; two close ends
+
+
+def test_the_decision_weighs_close_variants_together_over_the_single_likeliest():
+    model = BoundChooser({"far": 1.2, "near": 1.0})
+    ends = [[], ["far"], ["near"], ["near"]]
+    shares = model.shares(ends)
+    assert max(range(4), key=shares.__getitem__) == 1  # "far" alone is the likeliest end
+    # but the two close ends overlap each other strictly: together they are the likelier place of the true end
+    assert model.decide([[]], ends, lambda i, j: ENDS[j]) == (0, 2)
+    assert BoundChooser(model.weights, margin=0.5).decide([[]], ends, lambda i, j: ENDS[j]) == (0, 0)
+
+
+def test_a_variant_no_better_than_the_found_edge_or_without_a_span_leaves_it():
+    model = BoundChooser({"x": 1.0})
+    assert model.decide([[]], [["x"], ["x"], []], lambda i, j: ENDS[j]) == (0, 0)
+    assert model.decide([[]], [[], ["x"]], lambda i, j: ENDS[j]) == (0, 1)
+    assert model.decide([[]], [[], ["x"]], lambda i, j: ENDS[j] if j == 0 else None) == (0, 0)
+    assert model.decide([[]], [[]], lambda i, j: ENDS[j]) == (0, 0)
 
 
 def test_an_empty_chooser_keeps_the_found_bounds_and_the_shipped_one_loads():
@@ -101,3 +116,27 @@ def test_every_word_boundary_near_the_found_edges_is_a_variant():
     assert {"reopen", "May", "surprised"} <= ends  # "the bridge would reopen" is no phrase edge the rules name
     starts = [TEXT[options.span(s, options.ends[0])[0] :].split(" ", 1)[0] for s in options.starts]  # type: ignore[index]
     assert starts[0] == "the" and "bridge" in starts and "said" not in starts
+
+
+KREMLIN = "The Kremlin has not indicated they are anywhere near agreeing to ceasefire terms, let alone a peace deal."
+
+
+def test_an_end_that_tears_an_object_from_its_verb_is_weighed_but_never_taken():
+    parse = parsed(KREMLIN)
+    content = "they are anywhere near agreeing to ceasefire terms, let alone a peace deal"
+    options = variants(parse, [], found_in(KREMLIN, content, "indicated", "indicate|ccomp"))
+    assert options is not None
+    start = options.starts[0]
+    whole = {KREMLIN[slice(*options.span(start, e))].rsplit(" ", 1)[-1]: e.whole for e in options.ends}  # type: ignore[misc]
+    assert whole["deal"] and whole["terms"]  # the found end, and the cut before ", let alone …"
+    assert not whole["alone"] and not whole["peace"]  # "a peace deal", the object of "let", torn off
+    ends = [e.features for e in options.ends]
+    alone = next(i for i, e in enumerate(options.ends) if e.index == options.ends[0].index - 3)
+    model = BoundChooser({f: 5.0 for f in ends[alone]})  # the torn end is by far the likeliest
+    flags = ([s.whole for s in options.starts], [e.whole for e in options.ends])
+
+    def span(i: int, j: int) -> tuple[int, int] | None:
+        return options.span(options.starts[i], options.ends[j])
+
+    assert model.decide([s.features for s in options.starts], ends, span)[1] == alone
+    assert model.decide([s.features for s in options.starts], ends, span, flags)[1] != alone
