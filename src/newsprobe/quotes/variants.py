@@ -212,14 +212,16 @@ def _torn(doc: Doc, s: int, e: int, cue_i: int) -> bool:
     """Whether the tokens ``[s, e)`` tear a tight dependency (a modifier or an argument) across either edge:
     "… ceasefire terms, let alone" leaves "a peace deal", the object of "let", outside."""
     first, last = doc[s].sent.start, doc[e - 1].sent.end
-    root = _root(doc, s, e)
-    for token in doc[s:e]:  # a token inside that depends tightly on one outside (the content's root may)
-        head = token.head.i
-        inside = s <= head < e or head == cue_i or not first <= head < last
-        if token.i != root.i and not inside and token.dep_ in TIGHT_DEPS:
-            return True
-    outside = [*doc[first:s], *doc[e:last]]  # a token outside that depends tightly on one inside
-    return any(s <= t.head.i < e and t.i != cue_i and t.dep_ in TIGHT_DEPS for t in outside)
+    root = _root(doc, s, e).i
+    for token in doc[first:last]:  # one pass over the sentence's tight dependencies
+        if token.dep_ not in TIGHT_DEPS:
+            continue
+        inside, head = s <= token.i < e, token.head.i
+        if inside and not s <= head < e and first <= head < last and token.i != root and head != cue_i:
+            return True  # a token inside on one outside (the content's root may, and anything on the cue)
+        if not inside and s <= head < e and token.i != cue_i:
+            return True  # a token outside on one inside
+    return False
 
 
 def _runs_across(doc: Doc, e: int, end: int, cue_i: int) -> bool:
