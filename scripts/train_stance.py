@@ -25,7 +25,7 @@ from newsprobe.eval.stance import fnc_score, holdout_bodies, read_fnc1, topic_sp
 from newsprobe.stance.cross import LABELS as CROSS_LABELS
 from newsprobe.stance.embed import EmbeddingCache
 from newsprobe.stance.features import EMBEDDING_NAMES, FeatureExtractor
-from newsprobe.stance.model import CROSS_WEIGHT, LABELS, MODEL_FILE, StanceModel, blend, called_related
+from newsprobe.stance.model import CROSS_WEIGHT, LABELS, MODEL_FILE, StanceModel, blend, called_related, fnc_choice
 from newsprobe.stance.text import content_stems
 
 # Weight of each class in stage two: the FNC-1 score pays 0.75 for a right related label and the
@@ -60,14 +60,15 @@ def topic_disjoint_score(
     runs, blended = [], {}
     for seed in TOPIC_SEEDS:
         classifier, held, gold = _topic_split_fit(pairs, features, iterations, seed)
-        scores = fnc_score(gold, list(classifier.predict(held)))
+        columns = [list(classifier.classes_).index(label) for label in LABELS]
+        trees = classifier.predict_proba(held)[:, columns]
+        scores = fnc_score(gold, _labels(trees))
         runs.append(
             {k: scores[k] for k in ("fnc_score", "related_accuracy", "macro_f1", "pairs")}
             | {"f1": {k: v["f1"] for k, v in scores["per_class"].items()}}
         )
         if cross is not None and cross[0] == seed:
-            columns = [list(classifier.classes_).index(label) for label in LABELS]
-            blended = {"seed": seed} | _cross_blend_scores(gold, classifier.predict_proba(held)[:, columns], cross[1])
+            blended = {"seed": seed} | _cross_blend_scores(gold, trees, cross[1])
     per_split = [run["fnc_score"] for run in runs]
     out = runs[0] | {"mean_fnc_score": round(float(np.mean(per_split)), 2), "per_split": per_split}
     return out | ({"cross": blended} if blended else {})
@@ -86,13 +87,18 @@ def _topic_split_fit(
 
 def _cross_blend_scores(gold: list[str], trees: np.ndarray, together: np.ndarray) -> dict:
     """FNC-1 scores of the trees' ``LABELS`` probabilities alone and with the cross-encoder's blended in."""
-    out = {"trees": fnc_score(gold, [LABELS[int(r.argmax())] for r in trees])["fnc_score"]}
+    out = {"trees": fnc_score(gold, _labels(trees))["fnc_score"]}
     related = called_related(trees)
     for weight in (0.3, CROSS_WEIGHT, 0.7, 1.0):
         mixed = trees.copy()
         mixed[related, : len(CROSS_LABELS)] = blend(trees[related], together[related], weight)
-        out[f"blend {weight}"] = fnc_score(gold, [LABELS[int(r.argmax())] for r in mixed])["fnc_score"]
+        out[f"blend {weight}"] = fnc_score(gold, _labels(mixed))["fnc_score"]
     return out
+
+
+def _labels(probabilities: np.ndarray) -> list[str]:
+    """The labels the model gives rows of ``LABELS`` probabilities (``fnc_choice``)."""
+    return [LABELS[i] for i in fnc_choice(probabilities)]
 
 
 def _stage_two(iterations: int) -> HistGradientBoostingClassifier:
