@@ -387,6 +387,33 @@ def test_a_passive_cue_keeps_what_the_subject_was_blamed_for():
     assert (cue, mention) == ("criticized", "fishermen")
 
 
+def _candidates(doc, kind):
+    from newsprobe.quotes.cues import CueModel
+    from newsprobe.stages.quotes import find_attributions
+
+    class AcceptAll(CueModel):
+        def score(self, found):
+            return 1.0
+
+    found = [a for a in find_attributions(doc, AcceptAll(), keep_nested=True) if a.key.endswith(f"|{kind}")]
+    return [([doc.text[s:e] for s, e in a.content], a.mention) for a in found]
+
+
+def test_an_agentless_passive_holds_its_subject_and_names_no_speaker():
+    doc = analysed("The new toll on the harbour bridge was approved last spring.")
+    assert _candidates(doc, "passive-bare") == [(["The new toll on the harbour bridge"], None)]
+
+
+def test_an_agentless_passive_with_a_preposition_holds_its_subject_and_what_it_takes():
+    doc = analysed("The harbour master was criticized for closing the channel too early.")
+    assert _candidates(doc, "passive-prep") == [(["The harbour master", "closing the channel too early"], None)]
+
+
+def test_a_pronoun_it_is_not_the_subject_of_an_agentless_passive():
+    doc = analysed("It was announced on the radio.")
+    assert _candidates(doc, "passive-bare") == []
+
+
 def test_a_day_after_the_cue_is_not_its_content():
     doc = analysed("“The channel stays closed until the storm passes,” the harbour master said on Tuesday.")
     parts, cue, mention, kind = quote_with(doc, "channel")
