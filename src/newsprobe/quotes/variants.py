@@ -120,12 +120,12 @@ def variants(parse: Parse, runs: list[QuoteRun], found: Attribution) -> Variants
     starts = []
     for name, i in _starts(doc, s, e):
         if i < e and not (i <= cue_i < s):
-            whole = torn or not name.startswith("near:") or not _torn(doc, i, e, cue_i)
+            whole = torn or not name.startswith("near:") or not _torn(doc, i, e, cue_i, (s, e))
             starts.append(Edge(i, name, _start_features(doc, s, e, i, name, kind, lemma, side), whole))
     ends = []
     for name, i in _ends(doc, s, e, sent_end, cue_i):
         if i > s:
-            whole = torn or name == "keep" or not _torn(doc, s, i, cue_i)
+            whole = torn or name == "keep" or not _torn(doc, s, i, cue_i, (s, e))
             ends.append(Edge(i, name, _end_features(doc, s, e, i, name, kind, lemma, side, sent_end), whole))
     if len(starts) + len(ends) <= 2:
         return None
@@ -208,16 +208,19 @@ def _ends(doc: Doc, s: int, e: int, sent_end: int, cue_i: int) -> list[tuple[str
     return _dedupe(out)[:MAX_ENDS]
 
 
-def _torn(doc: Doc, s: int, e: int, cue_i: int) -> bool:
+def _torn(doc: Doc, s: int, e: int, cue_i: int, found: tuple[int, int] | None = None) -> bool:
     """Whether the tokens ``[s, e)`` tear a tight dependency (a modifier or an argument) across either edge:
-    "… ceasefire terms, let alone" leaves "a peace deal", the object of "let", outside."""
+    "… ceasefire terms, let alone" leaves "a peace deal", the object of "let", outside. The content's root may
+    hang on a token outside, unless that token is inside the ``found`` content the edge moves from ("buying the
+    old terminal" cut to "the old terminal" leaves the object's verb behind)."""
     first, last = doc[s].sent.start, doc[e - 1].sent.end
     root = _root(doc, s, e).i
     for token in doc[first:last]:  # one pass over the sentence's tight dependencies
         if token.dep_ not in TIGHT_DEPS:
             continue
         inside, head = s <= token.i < e, token.head.i
-        if inside and not s <= head < e and first <= head < last and token.i != root and head != cue_i:
+        exempt = token.i == root and not (found is not None and found[0] <= head < found[1])
+        if inside and not s <= head < e and first <= head < last and not exempt and head != cue_i:
             return True  # a token inside on one outside (the content's root may, and anything on the cue)
         if not inside and s <= head < e and token.i != cue_i:
             return True  # a token outside on one inside
