@@ -42,10 +42,10 @@ CueScorer = Callable[[Attribution], float]
 # -0.002); separate thresholds for quoted and unquoted content gained nothing on either.
 CUE_THRESHOLD = 0.4
 # Complement kinds of a passive verb without an agent whose subject is part of the content ("The plan was
-# approved", "The staffer was charged with battery": PolNeAR train's contents hold the passive subject 3 times in 4).
-# Cue models fitted on either half of PolNeAR train, scored on the other, threshold 0.4, mean of the two: lenient
-# F1 0.7787 -> 0.7807, strict 0.6418 -> 0.6433, speaker span 0.868 -> 0.870 (better on both halves); with "none"
-# alone 0.7803 / 0.6432; with "prep2" too 0.7805 / 0.6421.
+# approved", "The mayor was criticized for …"; PolNeAR train's contents hold the passive subject 3 times in 4).
+# Cue models fitted on part of PolNeAR train and scored on the rest, threshold 0.4: halves lenient F1 0.7787 ->
+# 0.7807, strict 0.6418 -> 0.6433, speaker span 0.868 -> 0.870; quarters 0.7835 -> 0.7847, 0.6455 -> 0.6459,
+# 0.8670 -> 0.8694. With "none" alone (halves) 0.7803 / 0.6432; with "prep2" ("charged with") too 0.7805 / 0.6421.
 BARE_PASSIVE_KINDS = frozenset({"none", "prep"})
 # A quoted run that starts a sentence and has at least this many words can stand as a quote of its own.
 MIN_QUOTE_WORDS = 3
@@ -93,8 +93,8 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                 elif kind in ("none", "dobj") and token.dep_ == "advcl" and frames.marked_as(token):
                     kind = "as"  # "As the Times noted, Clinton raised $1.1 million"
                 elif kind in BARE_PASSIVE_KINDS and _bare_passive_subject(token) is not None:
-                    # "The plan was approved last year", "The staffer was charged with battery": the subject is
-                    # what was held (with what the preposition takes)
+                    # "The plan was approved last year", "The mayor was criticized for …": the subject is what
+                    # was held (with what the preposition takes)
                     kind = "passive-bare" if kind == "none" else "passive-prep"
                 if kind == "for-to":
                     made = frames.for_to_attribution(parse, token, runs, index)
@@ -217,7 +217,7 @@ def _bare_passive_subject(verb: Token) -> Token | None:
 
 
 def _subject_and_complement(parse: Parse, verb: Token, index: int) -> Attribution | None:
-    """ "The staffer was charged with battery": the passive subject, then what the preposition takes."""
+    """ "The mayor was criticized for closing the pier": the passive subject, then what the preposition takes."""
     subject = _bare_passive_subject(verb)
     held = complement_span(verb)
     if subject is None or held is None:
