@@ -152,6 +152,25 @@ def test_a_title_in_quote_marks_inside_the_cue_clause_does_not_break_the_quote()
     assert (cue, mention) == ("told", "the mayor")
 
 
+def test_a_title_ending_the_cue_sentence_does_not_break_the_quote():
+    # the title's full stop sits inside its closing quote mark: “… on “Morning Report.” “…”
+    doc = analysed(
+        "“The river is rising fast,” the mayor said on “Morning Report.” “We are moving people out tonight.”"
+    )
+    parts, cue, mention, _ = quote_with(doc, "rising")
+    assert parts == ["“The river is rising fast,”", "“We are moving people out tonight.”"]
+    assert (cue, mention) == ("said", "the mayor")
+
+
+def test_a_quote_the_parse_hangs_on_its_cue_is_still_the_quote():
+    # spaCy reads "idea" as a dep of "said": the quote is inside the cue's clause, not before it
+    doc = analysed("“Wow, what a great idea,” Trump said in Iowa.")
+    assert len(doc.quotes) == 1
+    parts, cue, mention, kind = view(doc, doc.quotes[0])
+    assert parts == ["“Wow, what a great idea,”"]
+    assert (cue, mention, kind) == ("said", "Trump", "direct")
+
+
 def test_speaker_fields_are_left_for_the_resolver():
     from newsprobe.options import DEFAULT_PIPELINE, Options
 

@@ -252,7 +252,11 @@ def _adjacent_run(
     """A quoted run right before the cue clause ("“…,” he said") or right after it ("said: “…”")."""
     sent_start, sent_end = parse.char_span(sent)
     clause = [t for t in verb.subtree] or [verb]
-    clause_start = parse.char_span(clause[0])[0]
+    # the parse may hang the quote before the verb on it ("“Wow, what a great idea,” Trump said in Iowa": "idea"
+    # is the verb's dep): the clause starts after the quote marks
+    quoted = [(r.start, r.end) for r in runs]
+    opening = [t for t in clause if t.i >= verb.i or not _within(parse.char_span(t)[0], quoted)]
+    clause_start = parse.char_span(opening[0])[0]
     clause_end = parse.char_span(clause[-1])[1]
     text = parse.text
     best = None
@@ -268,6 +272,10 @@ def _adjacent_run(
             if len(gap.strip(" ,;:—–-")) == 0 and best is None:
                 return run
     return best
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def _colon_run(parse: Parse, sent: SpacySpan, verb: Token, runs: list[QuoteRun], claimed: set[int]) -> QuoteRun | None:

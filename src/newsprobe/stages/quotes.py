@@ -215,7 +215,8 @@ def _join(
     words = len(text[run.start : run.end].split())
     if not gap.strip() and words >= MIN_QUOTE_WORDS:  # “…,” he said. “…” “…”: quoted sentences in a row
         return attribution
-    if broken_by_cue and len(gap) < 250 and gap.rstrip().endswith((".", ",", ":", ";")):
+    # the gap may end on a quoted title: “A,” Perez said on NBC's “Meet the Press.” “B.”
+    if broken_by_cue and len(gap) < 250 and gap.rstrip().rstrip("”\"»’'").endswith((".", ",", ":", ";")):
         return attribution
     return None
 
