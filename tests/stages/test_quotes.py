@@ -171,6 +171,17 @@ def test_a_quote_the_parse_hangs_on_its_cue_is_still_the_quote():
     assert (cue, mention, kind) == ("said", "Trump", "direct")
 
 
+def test_who_was_told_is_not_what_was_said():
+    doc = analysed(
+        "“It looks like we will not have a very good relationship, who knows?” Trump told Britain’s ITV television "
+        "station in an interview aired on Monday."
+    )
+    assert len(doc.quotes) == 1
+    parts, cue, mention, kind = view(doc, doc.quotes[0])
+    assert parts == ["“It looks like we will not have a very good relationship, who knows?”"]
+    assert (cue, mention, kind) == ("told", "Trump", "direct")
+
+
 def test_speaker_fields_are_left_for_the_resolver():
     from newsprobe.options import DEFAULT_PIPELINE, Options
 

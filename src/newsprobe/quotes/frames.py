@@ -49,11 +49,19 @@ def for_to_attribution(parse: Parse, verb: Token, runs: list[QuoteRun], index: i
     return Attribution([content], parse.char_span(verb), speaker_mention(parse, verb), index)
 
 
+# what "tell" takes as the thing told rather than the hearer ("told the truth")
+TOLD_THINGS = frozenset(
+    {"truth", "story", "lie", "joke", "tale", "anything", "something", "nothing", "everything", "it"}
+)
+
+
 def told_whom(verb: Token) -> bool:
     """The verb's only object is a person or an outlet ("told MSNBC", "asked him"): who heard it, not what was said."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return len(objects) == 1 and (
-        objects[0].ent_type_ in ("PERSON", "ORG", "NORP") or objects[0].lower_ in ("him", "her", "me", "us", "them")
+        objects[0].ent_type_ in ("PERSON", "ORG", "NORP")
+        or objects[0].lower_ in ("him", "her", "me", "us", "them")
+        or (verb.lemma_ == "tell" and objects[0].lemma_ not in TOLD_THINGS)  # "told the crowd", "told reporters"
     )
 
 
