@@ -171,6 +171,16 @@ def test_a_quote_the_parse_hangs_on_its_cue_is_still_the_quote():
     assert (cue, mention, kind) == ("said", "Trump", "direct")
 
 
+def test_a_quote_after_its_cue_that_the_parse_hangs_on_the_cue_is_still_the_quote():
+    # spaCy hangs "Well, maybe so." on "replied" (an advmod): the clause seems to run on into the quote
+    doc = analysed(
+        "Asked if it had appeared he was encouraging violence with his initial statement, Trump replied, "
+        "“Well, maybe so. Maybe that’s why I wouldn’t do it.”"
+    )
+    quote = quote_with(doc, "maybe so")
+    assert quote == (["“Well, maybe so. Maybe that’s why I wouldn’t do it.”"], "replied", "Trump", "direct")
+
+
 def test_who_was_told_is_not_what_was_said():
     doc = analysed(
         "“It looks like we will not have a very good relationship, who knows?” Trump told Britain’s ITV television "

@@ -258,6 +258,13 @@ def _adjacent_run(
     opening = [t for t in clause if t.i >= verb.i or not _within(parse.char_span(t)[0], quoted)]
     clause_start = parse.char_span(opening[0])[0]
     clause_end = parse.char_span(clause[-1])[1]
+    # and may hang the quote after it there too ("Trump replied, “Well, maybe so. …”": "so" an advmod of
+    # "replied"): when all the clause holds after the verb is punctuation and quote, a comma or colon must set
+    # the quote off
+    after = [t for t in clause if t.i > verb.i]
+    outside_end = clause_end
+    if after and all(t.is_punct or _within(parse.char_span(t)[0], quoted) for t in after):
+        outside_end = parse.char_span(verb)[1]
     text = parse.text
     best = None
     for run in runs:
@@ -270,6 +277,10 @@ def _adjacent_run(
         elif run.start >= clause_end - 1 and run.start <= sent_end + 2:
             gap = text[clause_end - parse.offset : run.start - parse.offset]
             if len(gap.strip(" ,;:—–-")) == 0 and best is None:
+                return run
+        elif outside_end < clause_end and run.start >= outside_end - 1 and best is None:
+            gap = text[outside_end - parse.offset : run.start - parse.offset]
+            if len(gap.strip(" ,;:—–-")) == 0 and any(ch in gap for ch in ",:"):
                 return run
     return best
 
