@@ -192,6 +192,14 @@ def test_who_was_told_is_not_what_was_said():
     assert (cue, mention, kind) == ("told", "Trump", "direct")
 
 
+def test_a_cue_after_an_adjective_is_said_by_the_adjective_s_subject():
+    doc = analysed(
+        "The minister is ready to argue that the tax is fair.", "It is worth noting that the budget is balanced."
+    )
+    assert quote_with(doc, "the tax is fair") == (["that the tax is fair"], "argue", "The minister", "indirect")
+    assert quote_with(doc, "the budget is balanced")[2] is None  # "it" here is nobody
+
+
 def test_speaker_fields_are_left_for_the_resolver():
     from newsprobe.options import DEFAULT_PIPELINE, Options
 

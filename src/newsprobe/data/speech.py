@@ -187,8 +187,8 @@ CONTENT_OPENERS = frozenset(
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Words the parser reads as prepositions when they open a clause ("after the minister said …").
 CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as"})
-# Clause links through which a verb inherits its head's subject ("… and warned", "…, adding").
-INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl"})
+# Clause links through which a verb inherits its head's subject ("… and warned", "…, adding", "is quick to say").
+INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "acomp"})
 # Children of the subject left out of the speaker mention.
 MENTION_DROP_DEPS = frozenset({"relcl", "acl", "punct", "advcl", "parataxis"})
 

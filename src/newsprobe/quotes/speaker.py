@@ -35,15 +35,19 @@ def _subject(verb: Token) -> tuple[Token | None, Token | None]:
     if orphan is not None:
         return orphan, None
     current = true_coordinate(verb) or _participle_host(verb) or verb
+    through_adjective = False  # "He is quick to tout …" is his; "It is worth noting …" is nobody's
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
                     return current.head, child
+                if through_adjective and child.lower_ == "it":
+                    return None, None
                 return child, None
         if current.dep_ == "relcl":
             return current.head, None
         if current.dep_ in INHERIT_DEPS and current.head is not current:
+            through_adjective = through_adjective or current.dep_ == "acomp"
             current = current.head
             continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in ("VERB", "AUX"):
