@@ -181,6 +181,19 @@ def test_a_quote_after_its_cue_that_the_parse_hangs_on_the_cue_is_still_the_quot
     assert quote == (["“Well, maybe so. Maybe that’s why I wouldn’t do it.”"], "replied", "Trump", "direct")
 
 
+def test_a_quote_another_cue_took_inside_the_cue_sentence_does_not_break_the_quote():
+    doc = analysed(
+        "“Everything. Everything is on the table,” Carson told the AP on Wednesday after hinting that “personnel "
+        "changes” could come. “Every single thing is on the table. I’m looking carefully.”"
+    )
+    parts, cue, mention, kind = quote_with(doc, "Everything is")
+    assert parts == [
+        "“Everything. Everything is on the table,”",
+        "“Every single thing is on the table. I’m looking carefully.”",
+    ]
+    assert (cue, mention, kind) == ("told", "Carson", "direct")
+
+
 def test_who_was_told_is_not_what_was_said():
     doc = analysed(
         "“It looks like we will not have a very good relationship, who knows?” Trump told Britain’s ITV television "

@@ -154,15 +154,21 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
     for index, paragraph_runs in enumerate(per_paragraph):
         start, end = spans[index]
         has_own = any(a.paragraph == index for a in found)
-        anchor: QuoteRun | None = None  # the last run of this paragraph some attribution owns
+        owned: list[QuoteRun] = []  # the runs of this paragraph some attribution owns
         for run in paragraph_runs:
             if id(run) in owner:
-                previous = anchor = run
+                previous = run
+                owned.append(run)
                 continue
             joined = _join(text, run, previous, owner, start, has_own)
-            if joined is None and anchor is not None and anchor is not previous:
-                # "“A,” he told “Good Morning America.” “B.”": a run inside the cue's clause is no break
-                joined = _join(text, run, anchor, owner, start, has_own)
+            for earlier in reversed(owned):
+                if joined is not None:
+                    break
+                if earlier is not previous:
+                    # "“A,” he told “Good Morning America.” “B.”": a run inside the cue's clause is no break, nor
+                    # one another cue there took ("“A,” Carson told the AP after hinting that “changes” could
+                    # come. “B.”")
+                    joined = _join(text, run, earlier, owner, start, has_own)
             if (
                 joined is None
                 and not has_own
