@@ -164,3 +164,12 @@ def newsprobe_analyze(text: str, pipeline: tuple[str, ...]):  # type: ignore[no-
     import newsprobe
 
     return newsprobe.analyze(text, options=Options().with_(pipeline=pipeline))
+
+
+def test_a_short_run_of_capitalised_words_is_a_title_not_a_quote():
+    from newsprobe.quotes.extract import _title_like
+
+    assert _title_like("“Fareed Zakaria GPS,”")
+    assert _title_like('"State of the Union"')
+    assert not _title_like("“Who do they think they are?”")
+    assert not _title_like("“Mexico!” ")  # one word: a shout, not a show

@@ -194,6 +194,12 @@ def test_a_quote_another_cue_took_inside_the_cue_sentence_does_not_break_the_quo
     assert (cue, mention, kind) == ("told", "Carson", "direct")
 
 
+def test_a_quote_before_a_cue_with_a_topic_is_the_quote_not_the_topic():
+    doc = analysed("“Who do they think they are?” she said about the council.")
+    assert len(doc.quotes) == 1
+    assert view(doc, doc.quotes[0]) == (["“Who do they think they are?”"], "said", "she", "direct")
+
+
 def test_who_was_told_is_not_what_was_said():
     doc = analysed(
         "“It looks like we will not have a very good relationship, who knows?” Trump told Britain’s ITV television "

@@ -47,6 +47,8 @@ CUE_THRESHOLD = 0.4
 # 0.7807, strict 0.6418 -> 0.6433, speaker span 0.868 -> 0.870; quarters 0.7835 -> 0.7847, 0.6455 -> 0.6459,
 # 0.8670 -> 0.8694. With "none" alone (halves) 0.7803 / 0.6432; with "prep2" ("charged with") too 0.7805 / 0.6421.
 BARE_PASSIVE_KINDS = frozenset({"none", "prep"})
+# Small words a title leaves in lower case ("State of the Union").
+TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by"})
 # A quoted run that starts a sentence and has at least this many words can stand as a quote of its own.
 MIN_QUOTE_WORDS = 3
 
@@ -82,6 +84,8 @@ def find_in_paragraph(parse: Parse, runs: list[QuoteRun], index: int, scorer: Cu
                     parse, sent, token, runs, claimed
                 ) is not None:  # "“…,” she told MSNBC": the object is who heard it, the quote what was said
                     kind = "quote"
+                elif kind == "prep" and _quote_before(parse, sent, token, runs, claimed):
+                    kind = "quote"  # "“…,” she said of the plan", "“…,” protesters chanted on Black Friday"
                 elif kind == "none" and token.dep_ in ("parataxis", "ccomp") and token.head.i > token.i:
                     kind = "aside"  # "But to prevent problems, he said, officials should be vigilant."
                 elif kind in ("none", "prep", "prep2") and frames.reduced_passive(token) is not None:
@@ -283,6 +287,23 @@ def _adjacent_run(
             if len(gap.strip(" ,;:—–-")) == 0 and any(ch in gap for ch in ",:"):
                 return run
     return best
+
+
+def _quote_before(parse: Parse, sent: SpacySpan, verb: Token, runs: list[QuoteRun], claimed: set[int]) -> bool:
+    """Whether the quoted run next to the cue clause is the one right before it."""
+    run = _adjacent_run(parse, sent, verb, runs, claimed)
+    if run is None or run.end > parse.char_span(verb)[0]:
+        return False
+    return not _title_like(parse.text[run.start - parse.offset : run.end - parse.offset])
+
+
+def _title_like(quoted: str) -> bool:
+    """A short run of capitalised words: a show or a book (“Fareed Zakaria GPS,”), not something said
+    (“Mexico!”)."""
+    if "!" in quoted or "?" in quoted:
+        return False
+    words = [w for w in quoted.strip(" “”\"'‘’«»,.").split() if w.lower() not in TITLE_SMALL_WORDS]
+    return 0 < len(words) <= 6 and all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
