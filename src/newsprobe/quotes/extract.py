@@ -258,7 +258,7 @@ def _adjacent_run(
     clause = [t for t in verb.subtree] or [verb]
     # the parse may hang the quote before the verb on it ("“Wow, what a great idea,” Trump said in Iowa": "idea"
     # is the verb's dep): the clause starts after the quote marks
-    quoted = [(r.start, r.end) for r in runs]
+    quoted = [(r.start, r.end) for r in runs if r.start < sent_end and r.end > sent_start]  # runs are the page's
     opening = [t for t in clause if t.i >= verb.i or not _within(parse.char_span(t)[0], quoted)]
     clause_start = parse.char_span(opening[0])[0]
     clause_end = parse.char_span(clause[-1])[1]
