@@ -23,6 +23,12 @@ def analysed(*paragraphs):
     return doc
 
 
+def sole_quote(doc):
+    """The document's one quote, as text (see ``view``)."""
+    assert len(doc.quotes) == 1, [view(doc, q) for q in doc.quotes]
+    return view(doc, doc.quotes[0])
+
+
 def quote_with(doc, fragment):
     found = [q for q in doc.quotes if any(fragment in doc.text[s:e] for s, e in q.content)]
     assert len(found) == 1, [view(doc, q) for q in doc.quotes]
@@ -115,8 +121,7 @@ def test_a_quote_only_paragraph_continues_the_last_quote():
         "“The water is safe to drink,” Dr. Alvarez said.",
         "“We test it every morning and every night.”",
     )
-    assert len(doc.quotes) == 1
-    parts, cue, mention, kind = view(doc, doc.quotes[0])
+    parts, cue, mention, kind = sole_quote(doc)
     assert parts == ["“The water is safe to drink,”", "“We test it every morning and every night.”"]
     assert (cue, mention, kind) == ("said", "Dr. Alvarez", "direct")
 
@@ -128,16 +133,14 @@ def test_a_quote_goes_on_over_several_quote_only_paragraphs():
         "“Nobody has fallen ill this year.”",
         "The council meets on Monday.",
     )
-    assert len(doc.quotes) == 1
-    parts, _, mention, _ = view(doc, doc.quotes[0])
+    parts, _, mention, _ = sole_quote(doc)
     assert parts[1:] == ["“We test it every morning and every night.”", "“Nobody has fallen ill this year.”"]
     assert mention == "Dr. Alvarez"
 
 
 def test_a_short_run_after_the_cue_is_the_quote_s_next_part():
     doc = analysed("“Is everybody here?” the organiser asked. “Okay, great!”")
-    assert len(doc.quotes) == 1
-    parts, cue, _, _ = view(doc, doc.quotes[0])
+    parts, cue, _, _ = sole_quote(doc)
     assert parts == ["“Is everybody here?”", "“Okay, great!”"]
     assert cue == "asked"
 
@@ -165,8 +168,7 @@ def test_a_title_ending_the_cue_sentence_does_not_break_the_quote():
 def test_a_quote_the_parse_hangs_on_its_cue_is_still_the_quote():
     # spaCy reads "idea" as a dep of "said": the quote is inside the cue's clause, not before it
     doc = analysed("“Wow, what a great idea,” Trump said in Iowa.")
-    assert len(doc.quotes) == 1
-    parts, cue, mention, kind = view(doc, doc.quotes[0])
+    parts, cue, mention, kind = sole_quote(doc)
     assert parts == ["“Wow, what a great idea,”"]
     assert (cue, mention, kind) == ("said", "Trump", "direct")
 
@@ -196,8 +198,7 @@ def test_a_quote_another_cue_took_inside_the_cue_sentence_does_not_break_the_quo
 
 def test_a_quote_before_a_cue_with_a_topic_is_the_quote_not_the_topic():
     doc = analysed("“Who do they think they are?” she said about the council.")
-    assert len(doc.quotes) == 1
-    assert view(doc, doc.quotes[0]) == (["“Who do they think they are?”"], "said", "she", "direct")
+    assert sole_quote(doc) == (["“Who do they think they are?”"], "said", "she", "direct")
 
 
 def test_who_was_told_is_not_what_was_said():
@@ -205,8 +206,7 @@ def test_who_was_told_is_not_what_was_said():
         "“It looks like we will not have a very good relationship, who knows?” Trump told Britain’s ITV television "
         "station in an interview aired on Monday."
     )
-    assert len(doc.quotes) == 1
-    parts, cue, mention, kind = view(doc, doc.quotes[0])
+    parts, cue, mention, kind = sole_quote(doc)
     assert parts == ["“It looks like we will not have a very good relationship, who knows?”"]
     assert (cue, mention, kind) == ("told", "Trump", "direct")
 
