@@ -219,6 +219,51 @@ def test_a_cue_after_an_adjective_is_said_by_the_adjective_s_subject():
     assert quote_with(doc, "the budget is balanced")[2] is None  # "it" here is nobody
 
 
+def test_a_dash_and_a_name_under_a_quote_paragraph_sign_it():
+    doc = analysed(
+        "The candidates clashed over health care on Thursday night.",
+        "“The idea that I would dismantle health care in America is just not accurate.”",
+        "- Bernie Sanders.",
+        "“I will look into it. I don't know the status.”",
+        "— Hillary Clinton, in the Milwaukee debate.",
+    )
+    assert [view(doc, q) for q in doc.quotes] == [
+        (
+            ["“The idea that I would dismantle health care in America is just not accurate.”"],
+            "-",
+            "Bernie Sanders",
+            "direct",
+        ),
+        (["“I will look into it. I don't know the status.”"], "—", "Hillary Clinton", "direct"),
+    ]
+    assert [q.speaker.name for q in doc.quotes] == ["Bernie Sanders", "Hillary Clinton"]
+
+
+def test_a_signed_quote_over_two_paragraphs_is_signed_whole():
+    doc = analysed(
+        "The mayor closed her speech with a warning.",
+        "“The river will rise again next spring.",
+        "“We have to be ready before it does.”",
+        "-Maria Ortega, mayor of Riverton.",
+    )
+    parts, cue, mention, kind = sole_quote(doc)
+    assert parts == ["“The river will rise again next spring.", "“We have to be ready before it does.”"]
+    assert (cue, mention, kind) == ("-", "Maria Ortega", "direct")
+
+
+@pytest.mark.parametrize(
+    "before, line",
+    [
+        ("The committee met on Tuesday with the former chief of staff.", "- Amber Phillips."),  # a byline
+        ("“So I think there is resistance among many Americans to change.”", "– An immigrant himself –."),  # a heading
+        ("“So I think there is resistance among many Americans to change.”", "- Reuters reported the figures first."),
+    ],
+)
+def test_a_dash_line_is_no_signature_unless_it_signs_a_quote_with_a_name(before, line):
+    doc = analysed(before, line, "The council meets on Monday.")
+    assert [view(doc, q) for q in doc.quotes if q.cue is not None and doc.text[q.cue[0] : q.cue[1]] in "-–—"] == []
+
+
 def test_speaker_fields_are_left_for_the_resolver():
     from newsprobe.options import DEFAULT_PIPELINE, Options
 

@@ -194,6 +194,12 @@ MENTION_DROP_DEPS = frozenset({"relcl", "acl", "punct", "advcl", "parataxis"})
 
 # Dashes that sign a quote with its speaker's name ("“…” ― Adriana Rodarte").
 DASH_CUES = frozenset({"―", "—", "–"})
+# A paragraph that signs the quote of the paragraph before with a dash and a name ("- Bernie Sanders.",
+# "— President Obama, tweeting after the speech."): the dash, then the name and what may follow a comma.
+SIGNATURE_LINE = re.compile(r"^\s*([-―—–]{1,2})\s?(?=[A-Z])([^\n]*?)[.\s]*$")
+# A signature line has at most this many words (a byline or a section heading may look the same: the
+# paragraph before, all quote, tells them apart).
+SIGNATURE_MAX_WORDS = 12
 # A transcript line: a speaker's name in capitals and a colon opening the paragraph ("PENCE: Well, look, …").
 TRANSCRIPT_LINE = re.compile(r"^[\s\"“'‘]{0,3}([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(:)\s+(\S)", re.DOTALL)
 # A headline that a short name signs with a colon ("Graham: Trump’s Rhetoric Destroying GOP").

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from newsprobe.data.speech import HEADLINE_LINE, HEADLINE_VERBS, NOT_SPEAKER_LABELS, SPEECH_VERBS, TRANSCRIPT_LINE
+from newsprobe.data.speech import (
+    DASH_CUES,
+    HEADLINE_LINE,
+    HEADLINE_VERBS,
+    NOT_SPEAKER_LABELS,
+    SIGNATURE_LINE,
+    SIGNATURE_MAX_WORDS,
+    SPEECH_VERBS,
+    TRANSCRIPT_LINE,
+)
 from newsprobe.nlp import Parse
-from newsprobe.quotes.found import Attribution
+from newsprobe.quotes.found import Attribution, Span
 
 # What follows a name and a colon has at least this many words when it is something said.
 HEADLINE_MIN_WORDS = 3
@@ -27,6 +36,33 @@ def transcript_line(parse: Parse, index: int) -> Attribution | None:
         index,
         key=":|transcript",
     )
+
+
+def signature_line(parse: Parse) -> tuple[Span, Span] | None:
+    """ "- Bernie Sanders." or "— President Obama, tweeting after the speech.": the dash and the name.
+
+    Only the paragraph's shape is judged here; whether the paragraph before is a quote it signs is the
+    caller's to say. A name is the capitalised proper nouns right after the dash; what follows them is
+    nothing or a comma and a description. "– Old hands –." (a section heading) is not a signature.
+    """
+    text = parse.text
+    match = SIGNATURE_LINE.match(text)
+    if match is None or len(text.split()) > SIGNATURE_MAX_WORDS or text.rstrip(". ").endswith(tuple(DASH_CUES)):
+        return None
+    name_start = match.start(2)
+    name_end = name_start
+    for token in parse.doc:
+        token_end = token.idx + len(token)
+        if token_end <= name_start:
+            continue
+        if token.pos_ != "PROPN" or not token.text.lstrip("-―—–")[:1].isupper():
+            break
+        name_end = token_end
+    rest = text[name_end : match.end(2)].strip()
+    if name_end == name_start or (rest and not rest.startswith(",")):
+        return None
+    offset = parse.offset
+    return (offset + match.start(1), offset + match.end(1)), (offset + name_start, offset + name_end)
 
 
 def headline_line(parse: Parse, index: int = 0, names_only: bool = False) -> Attribution | None:

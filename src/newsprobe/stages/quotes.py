@@ -12,9 +12,9 @@ from newsprobe.nlp import Parse
 from newsprobe.quotes.bounds import refine
 from newsprobe.quotes.cues import CueModel
 from newsprobe.quotes.extract import MIN_QUOTE_WORDS, find_in_paragraph
-from newsprobe.quotes.found import Attribution
+from newsprobe.quotes.found import Attribution, Span
 from newsprobe.quotes.frames import with_negation
-from newsprobe.quotes.lines import headline_line, headline_verb, transcript_line
+from newsprobe.quotes.lines import headline_line, headline_verb, signature_line, transcript_line
 from newsprobe.quotes.marks import QuoteRun, quote_runs
 from newsprobe.quotes.variants import chooser
 from newsprobe.record import Document, Quote, Speaker
@@ -147,6 +147,10 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
         for attribution in find_in_paragraph(parse, paragraph_runs, index, cues.score):
             attribution.context = (parse, paragraph_runs)
             found.append(attribution)
+    for index in range(1, len(group)):
+        signed = _signed_quote(text, group[index], index, per_paragraph, spans, found)
+        if signed is not None:
+            found.append(signed)
     owner = {id(r): a for a in found for r in a.runs}
     for paragraph_runs in per_paragraph:
         _join_forward(text, paragraph_runs, owner)
@@ -185,6 +189,43 @@ def _find_in_group(text: str, group: list[Parse], cues: CueModel) -> list[Attrib
                 owner[id(run)] = joined
             previous = run
     return found
+
+
+def _signed_quote(
+    text: str,
+    parse: Parse,
+    index: int,
+    per_paragraph: list[list[QuoteRun]],
+    spans: list[Span],
+    found: list[Attribution],
+) -> Attribution | None:
+    """ "“…”" ¶ "- Bernie Sanders.": a dash and a name on their own sign the quote that fills the paragraph before.
+
+    The quote may have opened paragraphs earlier (its runs carried on); none of it may be another cue's.
+    """
+    line = signature_line(parse)
+    if line is None:
+        return None
+    runs: list[QuoteRun] = []
+    before = index - 1
+    while before >= 0:
+        start, end = spans[before]
+        paragraph_runs = per_paragraph[before]
+        if (
+            not paragraph_runs
+            or paragraph_runs[0].start - start > 1
+            or not _quote_only(text, paragraph_runs, start, end)
+        ):
+            return None
+        runs[:0] = paragraph_runs
+        if not paragraph_runs[0].carried:
+            break
+        before -= 1
+    taken = {id(r) for a in found for r in a.runs}
+    if before < 0 or any(id(r) in taken for r in runs):
+        return None
+    cue, mention = line
+    return Attribution([(r.start, r.end) for r in runs], cue, mention, index, runs=runs, key="-|signature")
 
 
 def _join_forward(text: str, paragraph_runs: list[QuoteRun], owner: dict[int, Attribution]) -> None:
