@@ -44,6 +44,12 @@ def test_shouting_headlines_have_no_acronyms():
     assert not shouting("Ferry company cancels route after NATO drill")
 
 
+def test_a_word_in_capitals_mid_sentence_is_emphasis_not_a_name():
+    # sentence case: a non-initial capital is a name, but "DENIES" (no acronym) only shouts
+    assert names("Ferry company DENIES claim that NATO drill closed the Bergen route") == ["NATO", "Bergen"]
+    assert names("Ferry company says the EU and NATO were told") == ["EU", "NATO"]
+
+
 def test_tokens_mark_sentence_openers():
     opens = {t.text: t.initial for t in tokens("Bridge closed: Council says repairs start. Ferries run")}
     assert opens["Bridge"] and opens["Council"] and opens["Ferries"] and not opens["says"]

@@ -152,8 +152,10 @@ def _name_flags(text: str, known: frozenset[str]) -> tuple[tuple[Token, bool], .
             flags.append(True)
             continue
         previous_first = n - 1 in given_names and not token.initial
-        # a surname after a first name; in sentence case any non-initial capital is a name
-        flags.append(previous_first or (not title and not token.initial))
+        # a surname after a first name; in sentence case any non-initial capital is a name, but a word in
+        # capitals that is no acronym is emphasis ("Obama administration DENIES congressman's claim")
+        emphasis = word.isupper() and not _acronym(word)
+        flags.append(previous_first or (not title and not token.initial and not emphasis))
     return tuple(zip(toks, flags, strict=True))
 
 
