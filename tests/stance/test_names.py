@@ -50,6 +50,11 @@ def test_a_word_in_capitals_mid_sentence_is_emphasis_not_a_name():
     assert names("Ferry company says the EU and NATO were told") == ["EU", "NATO"]
 
 
+def test_un_in_capitals_is_the_united_nations_not_a_stop_word():
+    assert names("Ferry company says the UN and NATO were told") == ["UN", "NATO"]
+    assert names("Israeli Ambassador Lashes Out At UN Official") == ["Israeli", "UN"]
+
+
 def test_tokens_mark_sentence_openers():
     opens = {t.text: t.initial for t in tokens("Bridge closed: Council says repairs start. Ferries run")}
     assert opens["Bridge"] and opens["Council"] and opens["Ferries"] and not opens["says"]

@@ -198,6 +198,7 @@ ACTOR_ALIASES = {
     "saudi": "saudi",
     "turkish": "turkey",
     "european": "eu",
+    "u.n": "un",
     "spanish": "spain",
     "greek": "greece",
     "dutch": "netherlands",
