@@ -55,7 +55,8 @@ def signature_line(parse: Parse) -> tuple[Span, Span] | None:
         token_end = token.idx + len(token)
         if token_end <= name_start:
             continue
-        if token.pos_ != "PROPN" or not token.text.lstrip("-―—–")[:1].isupper():
+        # the part of the token after the dash ("-Michelle" is one token)
+        if token.pos_ != "PROPN" or not text[max(token.idx, name_start) : token_end][:1].isupper():
             break
         name_end = token_end
     rest = text[name_end : match.end(2)].strip()
